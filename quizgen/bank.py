@@ -1,0 +1,168 @@
+"""The question bank: a YAML file people read, edit and feed back; JSON Lines for machines.
+
+Regenerating merges by item id, so a person's edits and `keep: false` survive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import QuizgenError
+from .model import KINDS, ArticleInfo, Item, QuestionBank, Source
+from .outfile import atomic_write_text
+from .yamlfile import load_yaml
+
+FORMAT_VERSION = 1
+# Fields a person may edit in a bank; regeneration keeps their values.
+EDITABLE = ("question", "answer", "options", "explanation", "keep", "tags")
+
+
+def item_to_dict(item: Item) -> dict[str, Any]:
+    d = asdict(item)
+    d["answer_span"] = list(item.answer_span) if item.answer_span else None
+    d["score"] = round(item.score, 4)
+    return d
+
+
+def bank_to_dict(bank: QuestionBank) -> dict[str, Any]:
+    return {
+        "quizgen_bank": FORMAT_VERSION,
+        "title": bank.title,
+        "lang": bank.lang,
+        "seed": bank.seed,
+        "articles": [asdict(a) for a in bank.articles],
+        "items": [item_to_dict(i) for i in bank.items],
+    }
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_repr(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_repr)
+
+
+def dumps_yaml(bank: QuestionBank) -> str:
+    return yaml.dump(
+        bank_to_dict(bank), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
+    )
+
+
+def dumps_jsonl(bank: QuestionBank) -> str:
+    lines = [json.dumps(item_to_dict(i), ensure_ascii=False) for i in bank.items]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def save_bank(bank: QuestionBank, path: str | Path, fmt: str | None = None) -> None:
+    fmt = fmt or ("jsonl" if str(path).endswith(".jsonl") else "yaml")
+    text = dumps_jsonl(bank) if fmt == "jsonl" else dumps_yaml(bank)
+    atomic_write_text(path, text)
+
+
+_ITEM_FIELDS = {f.name for f in fields(Item)}
+_ARTICLE_FIELDS = {f.name for f in fields(ArticleInfo)}
+
+
+def _item_from_dict(d: Any, where: str) -> Item:
+    if not isinstance(d, dict):
+        raise QuizgenError(f"{where}: an item must be a mapping; restore the item's fields")
+    unknown = set(d) - _ITEM_FIELDS
+    if unknown:
+        raise QuizgenError(
+            f"{where}: unknown item field '{sorted(unknown)[0]}'; allowed: {', '.join(sorted(_ITEM_FIELDS))}"
+        )
+    for required in ("id", "kind", "question", "answer"):
+        if not isinstance(d.get(required), str) or not d.get(required):
+            raise QuizgenError(f"{where}: item field '{required}' must be a non-empty string")
+    if d["kind"] not in KINDS:
+        raise QuizgenError(f"{where}: unknown kind '{d['kind']}'; use one of {', '.join(KINDS)}")
+    if "keep" in d and not isinstance(d["keep"], bool):
+        raise QuizgenError(f"{where}: 'keep' must be true or false")
+    data = dict(d)
+    try:
+        data["sources"] = [Source(**s) for s in d.get("sources") or []]
+    except TypeError:
+        raise QuizgenError(
+            f"{where}: each source needs article, sentence, start and end"
+        ) from None
+    span = d.get("answer_span")
+    data["answer_span"] = tuple(span) if span else None
+    data["options"] = [str(o) for o in d.get("options") or []]
+    data["tags"] = [str(t) for t in d.get("tags") or []]
+    return Item(**data)
+
+
+def load_bank(path: str | Path) -> QuestionBank:
+    p = Path(path)
+    if p.suffix == ".jsonl":
+        raise QuizgenError(f"{p}: JSON Lines banks are for machines; load the YAML bank instead")
+    doc = load_yaml(p)
+    data = doc.data
+    if not isinstance(data, dict) or data.get("quizgen_bank") != FORMAT_VERSION:
+        raise QuizgenError(
+            f"{doc.where()}: not a quizgen bank (expected 'quizgen_bank: {FORMAT_VERSION}');"
+            " make one with 'quizgen generate'"
+        )
+    articles = []
+    for i, a in enumerate(data.get("articles") or []):
+        if not isinstance(a, dict) or set(a) - _ARTICLE_FIELDS or "id" not in a:
+            raise QuizgenError(f"{doc.where('articles', i)}: malformed article entry")
+        articles.append(ArticleInfo(**{"path": "", **a}))
+    items = [
+        _item_from_dict(d, doc.where("items", i)) for i, d in enumerate(data.get("items") or [])
+    ]
+    return QuestionBank(
+        title=str(data.get("title") or p.stem),
+        lang=str(data.get("lang") or ""),
+        seed=int(data.get("seed") or 0),
+        articles=articles,
+        items=items,
+    )
+
+
+def fingerprint(item: Item) -> str:
+    """A digest of the editable fields (except keep), to tell a person's edits later."""
+    payload = json.dumps(
+        [getattr(item, n) for n in EDITABLE if n != "keep"], ensure_ascii=False, sort_keys=True
+    )
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
+
+
+def stamp(item: Item) -> Item:
+    """Record the fingerprint of the item as generated."""
+    item.generated = fingerprint(item)
+    return item
+
+
+def merge_edits(new: QuestionBank, old: QuestionBank) -> QuestionBank:
+    """Carry a person's edits from an earlier bank into a regenerated one.
+
+    Items are matched by id. `keep: false` always survives. The other editable fields of
+    an old item survive when the person changed them, that is when they no longer match
+    the fingerprint recorded at generation; otherwise the new generated values win, so
+    improved templates still reach unedited items.
+    """
+    old_by_id = {i.id: i for i in old.items}
+    for item in new.items:
+        prev = old_by_id.get(item.id)
+        if prev is None:
+            continue
+        if not prev.keep:
+            item.keep = False
+        if prev.generated and fingerprint(prev) != prev.generated:
+            for name in EDITABLE:
+                if name != "keep":
+                    setattr(item, name, getattr(prev, name))
+            item.generated = prev.generated
+    return new

@@ -1,0 +1,34 @@
+"""The thin command line: parse options, call the library, turn QuizgenError into one line.
+
+Each command group lives in its own module and registers itself on `main`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import QuizgenError
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except QuizgenError as exc:
+            click.echo(f"quizgen: error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("quizgen: interrupted; no output was changed", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="quizgen")
+def main() -> None:
+    """Turn news articles into Anki decks and printable worksheets."""
+
+
+# Command modules register themselves on `main` when imported.
+from . import inspect_cmd  # noqa: E402,F401

@@ -1,0 +1,170 @@
+"""Plain data passed between the stages. No behaviour is hidden here.
+
+read -> clean -> split -> tag -> link -> match -> rank -> distract -> bank -> export
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# Span labels produced by the tagger.
+PERSON = "PERSON"
+ROLE = "ROLE"
+PLACE = "PLACE"
+ORG = "ORG"
+DATE = "DATE"
+QUANTITY = "QUANTITY"
+QUOTE = "QUOTE"
+LABELS = (PERSON, ROLE, PLACE, ORG, DATE, QUANTITY, QUOTE)
+
+# Item kinds.
+SHORT = "short"
+CLOZE = "cloze"
+MCQ = "mcq"
+TRUEFALSE = "truefalse"
+KINDS = (SHORT, CLOZE, MCQ, TRUEFALSE)
+
+
+@dataclass
+class RawDocument:
+    """A file as read from disk, before cleaning."""
+
+    path: str
+    text: str  # decoded text; for HTML, the raw markup
+    format: str  # "text" | "markdown" | "html"
+
+
+@dataclass
+class Token:
+    start: int  # character offsets in Sentence.text
+    end: int
+    text: str
+
+
+@dataclass
+class Span:
+    start: int  # character offsets in Sentence.text
+    end: int
+    label: str  # one of LABELS
+    text: str
+    norm: str | None = None  # entity id after linking, ISO date, or number as text
+    attrs: dict[str, str] = field(default_factory=dict)
+    # attrs by label (all optional):
+    #   PLACE:    kind = country | city | region;  cldr = territory code
+    #   DATE:     granularity = day | month | year; weekday = the weekday named in the text
+    #   QUANTITY: value, qualifier ("lebih dari"), unit ("personel militer")
+    #   QUOTE:    speaker (text of the speaker), speaker_norm
+    #   PERSON/ORG/PLACE/ROLE: canonical = display name of the linked entity
+
+
+@dataclass
+class Sentence:
+    article_id: str
+    index: int  # position in the article, from 0
+    paragraph: int  # index of the paragraph it came from
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    id: str  # stable, from file content
+    path: str
+    lang: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    id: str  # canonical key, e.g. "PERSON:kim-jong-un"
+    label: str
+    name: str  # display name, the most complete common variant
+    aliases: set[str] = field(default_factory=set)  # every surface form seen
+    kind: str | None = None  # sub-type (country/city/region for PLACE)
+    mentions: int = 0
+    articles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Corpus:
+    """Articles analysed together, with the entities linked across them."""
+
+    articles: list[Article]
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+
+@dataclass
+class Candidate:
+    """A question-answer pair made from one sentence, before filtering, ranking, merging
+    and distractors. Made by pattern templates and by generic generators alike."""
+
+    template: str  # template id
+    kinds: list[str]  # the item kinds it may become
+    question: str  # rendered question (for cloze: the text with the answer blanked "_____")
+    answer: str  # rendered answer, as it appears in the sentence
+    article: str  # Article.id
+    sentence: int  # Sentence.index
+    answer_start: int  # offsets of the answer in the sentence text
+    answer_end: int
+    answer_label: str  # label of the answer span (PERSON, PLACE, ...)
+    answer_norm: str | None  # normalised answer (entity id, ISO date, number)
+    fact: str  # normalised statement of the fact, for stable ids and merging
+    prior: float = 0.5  # the template's prior quality, 0..1
+    statement: str = ""  # the fact as a plain declarative sentence (for true/false items)
+    slots: dict[str, Span] = field(default_factory=dict)  # spans bound by the pattern
+
+
+@dataclass
+class Source:
+    article: str  # Article.id
+    sentence: int  # Sentence.index
+    start: int  # offsets of the answer in that sentence's text
+    end: int
+
+
+@dataclass
+class Item:
+    id: str  # stable: from what the item asks about, not its wording
+    kind: str  # one of KINDS
+    question: str  # cloze: the context with the answer replaced by a blank "_____"
+    answer: str  # truefalse: the option naming the truth ("Benar" / "Salah")
+    options: list[str] = field(default_factory=list)  # mcq/truefalse: all options, answer among them
+    context: str = ""  # the source sentence of the first source
+    answer_span: tuple[int, int] | None = None  # offsets of the answer in context
+    explanation: str = ""  # e.g. the true statement behind a false truefalse item
+    sources: list[Source] = field(default_factory=list)
+    template: str = ""
+    score: float = 0.0
+    tags: list[str] = field(default_factory=list)
+    keep: bool = True
+    # Fingerprint of the editable fields as generated; a bank file whose fields no longer
+    # match it was edited by a person, and regeneration keeps those edits.
+    generated: str = ""
+
+
+@dataclass
+class ArticleInfo:
+    """What a bank keeps of an article: enough to cite it."""
+
+    id: str
+    path: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601
+
+
+@dataclass
+class QuestionBank:
+    title: str
+    lang: str
+    seed: int = 0
+    articles: list[ArticleInfo] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)

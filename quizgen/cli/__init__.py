@@ -32,3 +32,4 @@ def main() -> None:
 
 # Command modules register themselves on `main` when imported.
 from . import inspect_cmd  # noqa: E402,F401
+from . import build_cmd  # noqa: E402,F401

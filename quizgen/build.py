@@ -1,0 +1,78 @@
+"""`build`: a deck definition through the whole pipeline into an output folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bank import load_bank, merge_edits, save_bank
+from .deck import Deck
+from .errors import QuizgenError
+from .generate import generate_bank
+from .lang import load_language
+from .model import QuestionBank
+from .pipeline import analyse
+from .templates import load_templates
+
+
+@dataclass
+class BuildResult:
+    bank: QuestionBank
+    files: list[Path] = field(default_factory=list)
+
+
+def make_bank(deck: Deck, previous: Path | None = None) -> QuestionBank:
+    """Analyse the deck's sources and generate its bank, keeping edits from `previous`."""
+    pack = load_language(deck.lang)
+    templates = load_templates(pack, extra_files=deck.template_files, packs=deck.template_packs)
+    corpus = analyse(deck.sources, deck.lang)
+    bank = generate_bank(
+        corpus, pack, templates, title=deck.title, seed=deck.seed, limits=deck.items or None
+    )
+    if previous is not None and previous.is_file():
+        try:
+            old = load_bank(previous)
+        except QuizgenError as exc:
+            raise QuizgenError(
+                f"{exc.message} (the existing bank could not be read; fix or move it to rebuild)"
+            ) from None
+        bank = merge_edits(bank, old)
+    return bank
+
+
+def build(deck: Deck, out_dir: str | Path) -> BuildResult:
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise QuizgenError(f"{out}: exists and is not a folder; choose another --out")
+    o = deck.outputs
+    bank = make_bank(deck, out / o["bank"] if o.get("bank") else None)
+    written: list[Path] = []
+    if o.get("bank"):
+        save_bank(bank, out / o["bank"], "yaml")
+        written.append(out / o["bank"])
+    if o.get("bank_jsonl"):
+        save_bank(bank, out / o["bank_jsonl"], "jsonl")
+        written.append(out / o["bank_jsonl"])
+    if o.get("anki"):
+        from .export.anki import write_apkg
+
+        write_apkg(bank, out / o["anki"], subdecks=bool(o.get("anki_subdecks")))
+        written.append(out / o["anki"])
+    if o.get("anki_text"):
+        from .export.anki_text import write_anki_text
+
+        write_anki_text(bank, out / o["anki_text"])
+        written.append(out / o["anki_text"])
+    ws = o.get("worksheet")
+    if ws:
+        from .export.worksheet import WorksheetOptions, write_worksheet
+
+        options = WorksheetOptions(
+            versions=ws["versions"],
+            paper=ws["paper"],
+            seed=deck.seed,
+            include_sources=ws["sources"],
+            counts=dict(ws["items"]),
+        )
+        written.extend(write_worksheet(bank, out, options, pdf=ws["pdf"], stem=ws["stem"]))
+    return BuildResult(bank=bank, files=written)

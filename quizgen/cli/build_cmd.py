@@ -1,0 +1,68 @@
+"""`quizgen generate` (articles -> bank) and `quizgen build` (deck file -> every output)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import main
+
+# Library imports happen inside the commands: `quizgen --help` stays fast and one
+# command's heavy dependencies (WeasyPrint, genanki) don't load for another.
+
+
+@main.command("generate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--lang", default="id", show_default=True, help="Language pack code.")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "jsonl"]), default=None,
+              help="Bank format (default: from -o's suffix, else yaml).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the bank here (default: standard output). Edits in an existing YAML bank survive.")
+@click.option("--title", default=None, help="Deck title (default: the first article's title).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for options and order.")
+@click.option("--templates", "template_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra template file (repeatable).")
+def generate_command(files, lang, fmt, output, title, seed, template_files) -> None:
+    """Write a question bank generated from article FILES."""
+    from ..bank import dumps_jsonl, dumps_yaml, load_bank, merge_edits, save_bank
+    from ..generate import generate_bank
+    from ..lang import load_language
+    from ..pipeline import analyse
+    from ..templates import load_templates
+
+    pack = load_language(lang)
+    templates = load_templates(pack, extra_files=[Path(f) for f in template_files])
+    corpus = analyse(files, lang)
+    title = title or next((a.title for a in corpus.articles if a.title), None) or "quizgen"
+    bank = generate_bank(corpus, pack, templates, title=title, seed=seed)
+    fmt = fmt or ("jsonl" if output and output.endswith(".jsonl") else "yaml")
+    if output is None:
+        click.echo(dumps_jsonl(bank) if fmt == "jsonl" else dumps_yaml(bank), nl=False)
+        return
+    if fmt == "yaml" and Path(output).is_file():
+        bank = merge_edits(bank, load_bank(output))
+    save_bank(bank, output, fmt)
+    kept = sum(1 for i in bank.items if i.keep)
+    click.echo(f"wrote {output}: {len(bank.items)} items ({kept} kept)", err=True)
+
+
+@main.command("build")
+@click.argument("deck_file", type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out",
+              show_default=True, help="Output folder.")
+def build_command(deck_file: str, out_dir: str) -> None:
+    """Run the whole pipeline for a deck definition (decks/NAME.yaml) into --out."""
+    from ..build import build
+    from ..deck import load_deck
+
+    deck = load_deck(deck_file)
+    result = build(deck, out_dir)
+    by_kind: dict[str, int] = {}
+    for item in result.bank.items:
+        if item.keep:
+            by_kind[item.kind] = by_kind.get(item.kind, 0) + 1
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items()))
+    click.echo(f"{deck.title}: {len(deck.sources)} articles, {counts}")
+    for f in result.files:
+        click.echo(f"  wrote {f}")

@@ -1,0 +1,213 @@
+"""Deck definitions: a YAML file naming the sources, templates, limits and outputs of a deck.
+
+    title: Korea Utara dan Perang Rusia
+    lang: id
+    seed: 7
+    sources: ["../seeds/*.txt"]          # paths or globs, relative to this file
+    templates: {packs: true, files: []}  # the language pack's templates, plus your own files
+    items: {short: 15, mcq: 15, cloze: 15, truefalse: 10}   # most kept items per kind
+    outputs: {...}                        # see DEFAULT_OUTPUTS
+
+Every value is validated; a mistake is one line naming FILE:LINE, the key and the fix.
+"""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import QuizgenError
+from .lang import available, load_language
+from .model import KINDS
+from .yamlfile import YamlDoc, load_yaml
+
+DEFAULT_OUTPUTS: dict[str, Any] = {
+    "bank": "bank.yaml",  # the editable question bank (kept edits survive a rebuild)
+    "bank_jsonl": "bank.jsonl",  # the same items as JSON Lines, for machines
+    "anki": "deck.apkg",  # Anki package
+    "anki_text": "deck.txt",  # Anki text import file
+    "anki_subdecks": False,  # one sub-deck per source article
+    "worksheet": {
+        "stem": "worksheet",  # worksheet.html and worksheet.pdf
+        "pdf": True,
+        "versions": 2,
+        "paper": "a4",
+        "sources": True,  # list the source articles after the key
+        "items": {"mcq": 8, "truefalse": 6, "cloze": 6, "short": 5},
+    },
+}
+
+
+@dataclass
+class Deck:
+    path: Path
+    title: str
+    lang: str
+    seed: int
+    sources: list[Path]
+    template_packs: bool = True
+    template_files: list[Path] = field(default_factory=list)
+    items: dict[str, int] = field(default_factory=dict)
+    outputs: dict[str, Any] = field(default_factory=dict)
+
+
+def _type_name(t: Any) -> str:
+    names = {str: "a string", int: "a whole number", bool: "true or false", list: "a list",
+             dict: "a mapping"}
+    if isinstance(t, tuple):
+        return " or ".join(names.get(x, x.__name__) for x in t)
+    return names.get(t, t.__name__)
+
+
+def _check_type(doc: YamlDoc, key: tuple, value: Any, expected: Any) -> None:
+    ok = isinstance(value, expected) and not (
+        isinstance(value, bool) and expected in (int, (int, float))
+    )
+    if not ok:
+        raise QuizgenError(
+            f"{doc.where(*key)}: '{'.'.join(map(str, key))}' must be {_type_name(expected)},"
+            f" not {type(value).__name__} {value!r}"
+        )
+
+
+def _check_keys(doc: YamlDoc, key: tuple, value: dict, allowed: set[str]) -> None:
+    for k in value:
+        if k not in allowed:
+            name = ".".join(map(str, key + (k,)))
+            raise QuizgenError(
+                f"{doc.where(*key, k)}: unknown key '{name}'; allowed here: {', '.join(sorted(allowed))}"
+            )
+
+
+def _counts(doc: YamlDoc, key: tuple, value: Any) -> dict[str, int]:
+    _check_type(doc, key, value, dict)
+    _check_keys(doc, key, value, set(KINDS))
+    for kind, n in value.items():
+        _check_type(doc, key + (kind,), n, int)
+        if n < 0:
+            raise QuizgenError(f"{doc.where(*key, kind)}: '{kind}' must be 0 or more")
+    return dict(value)
+
+
+def _merge_outputs(doc: YamlDoc, given: Any) -> dict[str, Any]:
+    out = {**DEFAULT_OUTPUTS, "worksheet": dict(DEFAULT_OUTPUTS["worksheet"])}
+    if given is None:
+        return out
+    _check_type(doc, ("outputs",), given, dict)
+    _check_keys(doc, ("outputs",), given, set(DEFAULT_OUTPUTS))
+    for k, v in given.items():
+        key = ("outputs", k)
+        if k == "worksheet":
+            if v in (None, False):
+                out[k] = None
+                continue
+            _check_type(doc, key, v, dict)
+            _check_keys(doc, key, v, set(DEFAULT_OUTPUTS["worksheet"]))
+            ws = out["worksheet"]
+            for wk, wv in v.items():
+                wkey = key + (wk,)
+                if wk == "items":
+                    ws[wk] = _counts(doc, wkey, wv)
+                    continue
+                _check_type(doc, wkey, wv, type(DEFAULT_OUTPUTS["worksheet"][wk]))
+                ws[wk] = wv
+            if ws["paper"] not in ("a4", "letter"):
+                raise QuizgenError(f"{doc.where(*key, 'paper')}: paper must be a4 or letter")
+            if not 1 <= ws["versions"] <= 26:
+                raise QuizgenError(f"{doc.where(*key, 'versions')}: versions must be 1 to 26")
+        elif k == "anki_subdecks":
+            _check_type(doc, key, v, bool)
+            out[k] = v
+        else:
+            if v not in (None, False):
+                _check_type(doc, key, v, str)
+                if "/" in v or "\\" in v or v.startswith("."):
+                    raise QuizgenError(
+                        f"{doc.where(*key)}: '{k}' must be a plain file name inside the output folder"
+                    )
+            out[k] = v or None
+    return out
+
+
+def _sources(doc: YamlDoc, base: Path, value: Any) -> list[Path]:
+    if isinstance(value, str):
+        value = [value]
+    _check_type(doc, ("sources",), value, list)
+    if not value:
+        raise QuizgenError(f"{doc.where('sources')}: 'sources' is empty; list article files or globs")
+    found: list[Path] = []
+    for i, pattern in enumerate(value):
+        _check_type(doc, ("sources", i), pattern, str)
+        full = str(base / pattern)
+        if glob.has_magic(pattern):
+            try:
+                matches = sorted(glob.glob(full, recursive=True))
+            except (ValueError, OSError) as exc:
+                raise QuizgenError(f"{doc.where('sources', i)}: bad glob '{pattern}' ({exc})") from None
+            matches = [m for m in matches if Path(m).is_file()]
+            if not matches:
+                raise QuizgenError(
+                    f"{doc.where('sources', i)}: no file matches '{pattern}'"
+                    f" (relative to {base}); fix the pattern"
+                )
+            found.extend(Path(m) for m in matches)
+        else:
+            p = Path(full)
+            if not p.is_file():
+                raise QuizgenError(
+                    f"{doc.where('sources', i)}: source '{pattern}' not found (relative to {base});"
+                    " fix the path or remove it"
+                )
+            found.append(p)
+    return list(dict.fromkeys(found))
+
+
+def load_deck(path: str | Path) -> Deck:
+    doc = load_yaml(path)
+    data = doc.data
+    p = Path(path)
+    if not isinstance(data, dict):
+        raise QuizgenError(f"{doc.where()}: a deck file must be a mapping with title, lang, sources")
+    _check_keys(doc, (), data, {"title", "lang", "seed", "sources", "templates", "items", "outputs"})
+    for required in ("title", "sources"):
+        if required not in data:
+            raise QuizgenError(f"{doc.where()}: missing '{required}'; add it to the deck file")
+    _check_type(doc, ("title",), data["title"], str)
+    lang = data.get("lang", "id")
+    _check_type(doc, ("lang",), lang, str)
+    if lang not in available():
+        raise QuizgenError(
+            f"{doc.where('lang')}: unknown language '{lang}'; available: {', '.join(available())}"
+        )
+    seed = data.get("seed", 0)
+    _check_type(doc, ("seed",), seed, int)
+    base = p.parent
+    tpl = data.get("templates") or {}
+    _check_type(doc, ("templates",), tpl, dict)
+    _check_keys(doc, ("templates",), tpl, {"packs", "files"})
+    packs = tpl.get("packs", True)
+    _check_type(doc, ("templates", "packs"), packs, bool)
+    files = tpl.get("files") or []
+    _check_type(doc, ("templates", "files"), files, list)
+    tfiles = []
+    for i, f in enumerate(files):
+        _check_type(doc, ("templates", "files", i), f, str)
+        tp = base / f
+        if not tp.is_file():
+            raise QuizgenError(f"{doc.where('templates', 'files', i)}: template file '{f}' not found")
+        tfiles.append(tp)
+    items = _counts(doc, ("items",), data["items"]) if "items" in data else {}
+    load_language(lang)
+    return Deck(
+        path=p,
+        title=data["title"],
+        lang=lang,
+        seed=seed,
+        sources=_sources(doc, base, data["sources"]),
+        template_packs=packs,
+        template_files=tfiles,
+        items=items,
+        outputs=_merge_outputs(doc, data.get("outputs")),
+    )

@@ -105,6 +105,7 @@ class _Lexicon:
         self.day_words = {_key(k): int(v) for k, v in (data.get("day_words") or {}).items()}
         self.counts = {_key(k): int(v) for k, v in (data.get("count_words") or {}).items()}
         self.vague = {_key(w) for w in data.get("vague_counts") or []}
+        self.unit_weekdays = {_key(w) for w in data.get("weekdays_also_units") or []}
         zones = list((data.get("time_zones") or {}).keys())
         time_words = data.get("time_words") or []
 
@@ -145,7 +146,7 @@ class _Lexicon:
             rf"(?P<b_wd>{w_wide})(?:\s+(?P<b_dir>{dirs}))?(?:\s+(?P<b_part>{parts}))?",
         ]
         self.find_re = re.compile(
-            r"(?<![\w.,/\-])(?:" + "|".join(f"(?:{b})" for b in branches) + r")(?!\w)",
+            r"(?<![\w.,/\-])(?:" + "|".join(f"(?:{b})" for b in branches) + r")(?!\w|-\w)",
             re.IGNORECASE,
         )
         self.prev_word_re = re.compile(r"([\w.,]+)\s+$")
@@ -324,6 +325,8 @@ def _resolve(
     wd = g["b_wd"]
     if not wd[0].isupper() or _vague_before(text, start, lex):
         return None
+    if g["b_dir"] and _key(wd) in lex.unit_weekdays:
+        return None  # "Minggu lalu": last week, not last Sunday
     if ref is None:
         return make(None, DAY, wd)
     wnum = lex.weekdays[_key(wd)]

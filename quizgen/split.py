@@ -1,0 +1,186 @@
+"""Sentences and tokens: split paragraphs into sentences with exact offsets, then tokenize.
+
+Rules (abbreviation lists come from the pack's `abbreviations.yaml`):
+- A sentence may end at ".", "!", "?", "..." or "…", with any closing quotes and brackets
+  after it, when whitespace follows (or, for a period glued between a lowercase letter or
+  ")" and a capitalised word, "(5/12/2017).Pada", at once: a common fault of scraped text).
+- A blank line always ends a sentence; a single newline is plain whitespace.
+- No end after an abbreviation that stands before names ("Dr.", "Jl.", "No."), after an
+  initial ("K.", "M.H."), or where the text so far holds no lowercase letter ("1.", or a
+  dateline "KONTAN.CO.ID - JAKARTA.").
+- After an abbreviation that may end a sentence ("dll.", "Tbk."), or an ellipsis, the
+  sentence ends only when the next word is not lowercase. After other words it ends
+  whatever the case of the next word (news text often starts sentences in lowercase).
+- A quotation followed by a speech tag stays whole with its tag: in
+  `“A. B,” kata Kim.` and `“A. B.” kata Kim.` no sentence ends before "kata Kim". A speech
+  tag is recognised as a lowercase word right after the closing quote.
+- A credit in brackets at the end of a paragraph stays with its sentence: "... AS. (AFP/AP)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .errors import QuizgenError
+from .model import Article, Sentence, Token
+
+_END = re.compile(r"(?P<mark>\.{2,}|…|[.!?]+)(?P<tail>[\"”’'»)\]]*)"
+    r"(?P<gap>\s+|(?<=[a-z)]\.)(?=[A-Z][a-z]))"  # whitespace, or a glued ").Pada" / "kalah.Dia"
+)
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_PREV_WORD = re.compile(r"[^\s(\[{“\"‘'«,;:/]*\Z")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\Z")
+_LOWER = re.compile(r"[^\W\d_A-Z]")  # a letter that is not an ASCII capital
+_CREDIT = re.compile(r"\([^()\n]{0,80}\)[.!?]?\s*\Z")
+_QUOTE = re.compile(r"[\"“”]")
+_CLOSE_QUOTES = "\"”’'»"
+_NOT_OPENING = ("", " ", "\n", "\t", ".", ",", ";", ":", "!", "?", ")")
+
+_TOKEN = re.compile(
+    r"\w+(?:(?:[-.'’]|(?<=\d),(?=\d))\w+)*"  # words: Jong-un, KONTAN.CO.ID, 10.000, 1,5
+    r"|\.{2,}|[!?]+"  # ellipsis, "?!"
+    r"|\S"  # any other mark on its own
+)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    before_names: frozenset[str]
+    may_end: frozenset[str]
+
+
+@cache
+def _rules(pack: Any) -> _Rules:
+    if not (pack.root / "abbreviations.yaml").exists():
+        return _Rules(frozenset(), frozenset())
+    doc = pack.doc("abbreviations")
+    data = doc.data or {}
+
+    def words(key: str) -> frozenset[str]:
+        items = data.get(key) or []
+        if not isinstance(items, list):
+            raise QuizgenError(f"{doc.where(key)}: {key} must be a list of abbreviations")
+        for i, w in enumerate(items):
+            if not isinstance(w, str):
+                raise QuizgenError(
+                    f"{doc.where(key, i)}: {key}[{i}] is {w!r}, not text; put it in quotes"
+                )
+        return frozenset(w.rstrip(".").lower() for w in items)
+
+    return _Rules(words("before_names"), words("may_end"))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (hyphenated, dotted, numbers with separators) and marks, with exact offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _speech_tag_quotes(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of quotations followed by a lowercase speech tag."""
+    pairs: list[tuple[int, int]] = []
+    opened = -1
+    for m in _QUOTE.finditer(text):
+        q, i = m.group(), m.start()
+        if q == "“":
+            opened = i
+        elif opened >= 0:  # ” or " closes an open quotation
+            pairs.append((opened, i))
+            opened = -1
+        elif q == '"' and text[i + 1 : i + 2] not in _NOT_OPENING:
+            opened = i  # a straight quote with a word after it opens one
+    out = []
+    for a, b in pairs:
+        j = b + 1
+        while j < len(text) and (text[j].isspace() or text[j] in _CLOSE_QUOTES):
+            j += 1
+        if j < len(text) and text[j].islower():
+            out.append((a, b))
+    return out
+
+
+def _ends_here(text: str, m: re.Match[str], start: int, rules: _Rules) -> bool:
+    pos, nxt = m.start(), m.end()
+    if nxt >= len(text):
+        return True
+    mark = m.group("mark")
+    lower_next = text[nxt].islower()
+    if not _LOWER.search(text, start, pos):
+        return False  # "1." or a dateline "KONTAN.CO.ID - JAKARTA." is no sentence alone
+    if text[nxt] == "(" and _CREDIT.match(text, nxt):
+        return False
+    tail = m.group("tail")
+    if lower_next and any(c in _CLOSE_QUOTES for c in tail):
+        return False  # `... nanti.” tutur Rosyita.`
+    if mark[0] == "…" or mark.startswith(".."):
+        return not lower_next
+    if mark != ".":
+        return True
+    word = _PREV_WORD.search(text, max(start, pos - 40), pos).group()
+    key = word.lower()
+    if key in rules.may_end:
+        return not lower_next
+    if tail:  # "(... AS.)" : a bracket or quote closed after the period
+        return True
+    if key in rules.before_names:
+        return False
+    return not (_INITIALS.match(word) and (len(word) > 1 or word.isupper()))
+
+
+def _split_block(text: str, offset: int, rules: _Rules, out: list[tuple[int, int]]) -> None:
+    cands = list(_END.finditer(text))
+    if not cands:
+        _add(text, 0, len(text), offset, out)
+        return
+    quoted = _speech_tag_quotes(text) if _QUOTE.search(text) else []
+    start = 0
+    for m in cands:
+        pos = m.start()
+        if any(a < pos < b for a, b in quoted):
+            continue
+        if _ends_here(text, m, start, rules):
+            end = m.start("gap")
+            _add(text, start, end, offset, out)
+            start = m.end()
+    _add(text, start, len(text), offset, out)
+
+
+def _add(text: str, a: int, b: int, offset: int, out: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        out.append((offset + a, offset + b))
+
+
+def split_sentences(text: str, pack: Any) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence in text, in order, without outer whitespace."""
+    rules = _rules(pack)
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BLANK_LINE.finditer(text):
+        _split_block(text[start:m.start()], start, rules, out)
+        start = m.end()
+    _split_block(text[start:], start, rules, out)
+    return out
+
+
+def split_article(article: Article, pack: Any) -> list[Sentence]:
+    """The article's paragraphs as sentences, numbered across the article from 0."""
+    sentences: list[Sentence] = []
+    for p, para in enumerate(article.paragraphs):
+        for a, b in split_sentences(para, pack):
+            text = para[a:b]
+            sentences.append(
+                Sentence(
+                    article_id=article.id,
+                    index=len(sentences),
+                    paragraph=p,
+                    text=text,
+                    tokens=tokenize(text),
+                )
+            )
+    return sentences

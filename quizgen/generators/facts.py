@@ -1,0 +1,94 @@
+"""Helpers shared by the generic generators: fact keys and question tidying.
+
+The fact key recipe (documented here, used for stable ids and merging across sources):
+    "<LABEL>=<answer key> | <sorted, de-duplicated content keys of the clause>"
+where a span's key is its norm (entity id, ISO date, number) or else its lower-cased text
+with spaces as "-", and a word's key is its lower-case form, with active verbs reduced
+to their root by the pack's voice rules ("mengirim" and "dikirim" -> "kirim"); the
+pack's `fact_stopwords` (wh.yaml) and punctuation are left out. So two articles stating
+one fact with the same entities and content words in another order get one key; a date
+or place kept in the clause keeps facts of different events apart.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..model import Span
+from ..simplify import Clause, words
+
+
+def span_key(span: Span) -> str:
+    return span.norm or "-".join(words(span.text.lower()))
+
+
+@cache
+def _stopwords(pack: Any) -> frozenset[str]:
+    return frozenset(w.lower() for w in pack.data("wh").get("fact_stopwords", []))
+
+
+def word_root(word: str, pack: Any) -> str:
+    """A word's root for fact keys: active and passive verbs map to one form."""
+    from .wh import passive  # local: wh imports this module
+
+    low = word.lower()
+    pas = passive(low, pack)
+    prefix = pack.data("wh")["passive"]["prefix"]
+    if pas:
+        return pas[len(prefix):]
+    if low.startswith(prefix) and len(low) > len(prefix) + 3:
+        return low[len(prefix):]
+    return low
+
+
+def fact_key(clause: Clause, answer: Span, pack: Any) -> str:
+    stop = _stopwords(pack)
+    keys: set[str] = set()
+    covered = [False] * len(clause.text)
+    for sp in clause.spans:
+        if sp.label == "QUOTE":
+            continue
+        for i in range(sp.start, sp.end):
+            covered[i] = True
+        if sp is not answer:
+            keys.add(f"{sp.label}={span_key(sp)}")
+    for m in re.finditer(r"\w+(?:[-'’]\w+)*", clause.text):
+        if covered[m.start()]:
+            continue
+        w = m.group(0).lower()
+        if w in stop or w.isdigit():
+            continue
+        keys.add(word_root(w, pack))
+    return f"{answer.label}={span_key(answer)} | " + " ".join(sorted(keys))
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def lower_first(text: str, clause: Clause) -> str:
+    """Lower-case the first word of text unless it is a name (in a span) or an acronym."""
+    m = re.match(r"\s*(\w+)", text)
+    if not m:
+        return text
+    word = m.group(1)
+    if any(s.text.split()[:1] == [word] for s in clause.spans):
+        return text  # a name
+    if word.isupper() and len(word) > 1:
+        if len(word) > 4:  # an all-capitals lede word, "PEMIMPIN"
+            return text[: m.start(1)] + word.lower() + text[m.end(1):]
+        return text
+    if word[1:] and not word[1:].islower():
+        return text  # "iPhone", "McDonald"
+    return text[: m.start(1)] + word[0].lower() + word[1:] + text[m.end(1):]
+
+
+def tidy_question(text: str) -> str:
+    """Collapse spaces and stray punctuation left by substitution."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r",(\s*,)+", ",", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    return text.strip(" ,;:.")

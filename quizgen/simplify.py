@@ -1,0 +1,245 @@
+"""Simplify a tagged sentence into a short, self-contained clause.
+
+Simplification only deletes characters of the sentence, so every kept character (and every
+kept span) maps back to its offset in the sentence. The rules are phrase lists in the
+language pack's `wh.yaml` (section `simplify`); this module turns them into deletions:
+
+- leading discourse phrases ("Lebih lanjut,"), leading attribution or framing phrases up
+  to the first comma ("Menurut KCNA,"; "Dalam pertemuan tersebut," unless it holds a date
+  or place), report frames ("Laporan media ... menyebut bahwa");
+- trailing attribution (", kata Lavrov"; "menurut laporan ..."), appositive or
+  subordinate clauses after a comma (", sebuah kota ..."), parentheticals, and discourse
+  adverbs that point back to earlier sentences.
+
+A deletion that would cut a span in two is not made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from .model import Sentence, Span
+
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+Range = tuple[int, int]
+Rule = Callable[[str, list[Span]], list[Range]]
+
+
+@dataclass
+class Clause:
+    """A simplified sentence: its text, its surviving spans, and where each char came from."""
+
+    text: str
+    spans: list[Span]  # copies of the sentence's spans, offsets in `text`
+    origin: list[Span]  # origin[i] is the sentence span that spans[i] copies
+    offsets: list[int]  # offsets[i] = offset in the sentence text of text[i]
+    sentence: Sentence
+
+    def sentence_range(self, start: int, end: int) -> Range:
+        """Offsets in the sentence of the clause text[start:end]."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of a text (letters, digits, inner hyphens and apostrophes)."""
+    return WORD_RE.findall(text)
+
+
+def alternation(phrases: Sequence[str]) -> str:
+    """A regex alternation of phrases, longest first, any whitespace between words."""
+    alts = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in alts) + ")"
+
+
+def _cuts_span(rng: Range, spans: list[Span]) -> bool:
+    s, e = rng
+    return any(s < sp.end and sp.start < e and not (s <= sp.start and sp.end <= e) for sp in spans)
+
+
+def _has_label(rng: Range, spans: list[Span], labels: Sequence[str]) -> bool:
+    s, e = rng
+    return any(sp.label in labels and s <= sp.start and sp.end <= e for sp in spans)
+
+
+def _regex_rule(pattern: str, *, min_start: int = 0, keep_if: Sequence[str] = (),
+                max_words: int | None = None) -> Rule:
+    rx = re.compile(pattern, re.IGNORECASE | re.DOTALL)
+
+    def rule(text: str, spans: list[Span]) -> list[Range]:
+        out = []
+        for m in rx.finditer(text):
+            rng = (m.start(), m.end())
+            if m.start() < min_start or len(words(text[: m.start()])) < min_start:
+                continue
+            if max_words is not None and len(words(m.group(0))) > max_words:
+                continue
+            if keep_if and _has_label(rng, spans, keep_if):
+                continue
+            if len(words(text)) - len(words(m.group(0))) < 3:
+                continue  # never reduce a clause to almost nothing
+            out.append(rng)
+        return out
+
+    return rule
+
+
+def _verb_clause_rule(pack: Any) -> Rule:
+    rx = re.compile(r",(?!\d)\s*(\w+)[^\"“”]*$")
+
+    def rule(text: str, spans: list[Span]) -> list[Range]:
+        m = rx.search(text)
+        if not m or not is_verb_like(m.group(1), pack) or len(words(text[: m.start()])) < 4:
+            return []
+        if any(sp.start <= m.start(1) < sp.end for sp in spans):
+            return []
+        return [(m.start(), m.end())]
+
+    return rule
+
+
+@cache
+def rules(pack: Any) -> list[Rule]:
+    """The deletion rules of a language pack, compiled once."""
+    conf = pack.data("wh")["simplify"]
+    out: list[Rule] = []
+    if conf.get("leading_phrases"):
+        out.append(_regex_rule(r"^\s*" + alternation(conf["leading_phrases"]) + r"\b\s*,?\s*"))
+    for group in conf.get("leading_to_comma", []):
+        out.append(_regex_rule(
+            r"^\s*" + alternation(group["heads"]) + r"\b[^,\"“”]*?,(?!\d)\s*",
+            keep_if=group.get("keep_if", []), max_words=group.get("max_words")))
+    frames = conf.get("report_frames")
+    if frames:
+        comp = frames.get("complementiser")
+        out.append(_regex_rule(
+            r"^\s*" + alternation(frames["heads"]) + r"\b(?:\s+[^\s,]+){0,%d}?\s+" % frames["max_words"]
+            + alternation(frames["verbs"]) + r"\b\s*" + (rf"(?:{re.escape(comp)}\b\s*)?" if comp else "")))
+    if conf.get("trailing_attribution_after_comma"):
+        out.append(_regex_rule(
+            r",(?!\d)\s*" + alternation(conf["trailing_attribution_after_comma"]) + r"\b.*$",
+            min_start=2))
+    if conf.get("trailing_attribution"):
+        out.append(_regex_rule(
+            r"[\s,]*\b" + alternation(conf["trailing_attribution"]) + r"\b.*$", min_start=3))
+    if conf.get("trailing_clause_after_comma"):
+        out.append(_regex_rule(
+            r",(?!\d)\s*" + alternation(conf["trailing_clause_after_comma"]) + r"\b[^,]*(?:,(?!\d)|$)",
+            min_start=2))
+    if conf.get("drop_trailing_verb_clause"):
+        out.append(_verb_clause_rule(pack))
+    if conf.get("drop_parentheses"):
+        out.append(_regex_rule(r"\s*\([^()]*\)"))
+    if conf.get("drop_words"):
+        out.append(_regex_rule(r"(?<!\S)" + alternation(conf["drop_words"]) + r"\b\s*", min_start=1))
+    return out
+
+
+# Whitespace and punctuation tidying after deletions; these may touch span interiors.
+_TIDY = [
+    re.compile(r"(?<=\s)\s+"),
+    re.compile(r"\s+(?=[,.;:!?)])"),
+    re.compile(r"(?<=\()\s+"),
+    re.compile(r"^[\s,;:.\-–—]+"),
+    re.compile(r"[\s,;:\-–—]+$"),
+    re.compile(r"(?<!\.)\.$"),
+    re.compile(r"(?<=,)[\s,]*,"),
+]
+
+
+def _project(text: str, keep: list[bool]) -> tuple[str, list[int]]:
+    offsets = [i for i, k in enumerate(keep) if k]
+    return "".join(text[i] for i in offsets), offsets
+
+
+def _spans_in(offsets: list[int], spans: list[Span]) -> list[tuple[Span, Span]]:
+    """(copy in current offsets, original) for each span whose ends are both kept."""
+    pos = {o: i for i, o in enumerate(offsets)}
+    out = []
+    for sp in spans:
+        if sp.start in pos and sp.end - 1 in pos:
+            out.append((replace(sp, start=pos[sp.start], end=pos[sp.end - 1] + 1), sp))
+    return out
+
+
+def delete_ranges(sentence: Sentence, ranges: Sequence[Range], keep: list[bool] | None = None
+                  ) -> Clause:
+    """The clause left after deleting ranges (sentence offsets), then tidying."""
+    keep = list(keep) if keep is not None else [True] * len(sentence.text)
+    for s, e in ranges:
+        for i in range(s, e):
+            keep[i] = False
+    return _tidy(sentence, keep)
+
+
+def _tidy(sentence: Sentence, keep: list[bool]) -> Clause:
+    for _ in range(4):
+        cur, offsets = _project(sentence.text, keep)
+        changed = False
+        for rx in _TIDY:
+            for m in rx.finditer(cur):
+                for i in range(m.start(), m.end()):
+                    if keep[offsets[i]]:
+                        keep[offsets[i]] = False
+                        changed = True
+            if changed:
+                break
+        if not changed:
+            break
+    cur, offsets = _project(sentence.text, keep)
+    cur = _fix_lede_case(cur)
+    pairs = _spans_in(offsets, sentence.spans)
+    spans = [replace(c, text=cur[c.start:c.end]) for c, _ in pairs]
+    return Clause(cur, spans, [o for _, o in pairs], offsets, sentence)
+
+
+def _fix_lede_case(text: str) -> str:
+    """News ledes put the first word in capitals ("PEMIMPIN Korea Utara ..."): title-case it."""
+    m = re.match(r"(\w{4,})(\s+)(\w+)", text)
+    if m and m.group(1).isupper() and not m.group(3).isupper():
+        return m.group(1).capitalize() + text[m.end(1):]
+    return text
+
+
+def simplify(sentence: Sentence, pack: Any) -> Clause:
+    """Delete attribution, discourse phrases and side clauses from a sentence."""
+    keep = [True] * len(sentence.text)
+    compiled = rules(pack)
+    for _ in range(20):
+        cur, offsets = _project(sentence.text, keep)
+        spans = [c for c, _ in _spans_in(offsets, sentence.spans)]
+        fired = False
+        for rule in compiled:
+            ranges = [r for r in rule(cur, spans) if r[1] > r[0] and not _cuts_span(r, spans)]
+            if ranges:
+                for s, e in ranges:
+                    for i in range(s, e):
+                        keep[offsets[i]] = False
+                fired = True
+                break
+        if not fired:
+            break
+    return _tidy(sentence, keep)
+
+
+@cache
+def _verb_data(pack: Any) -> tuple[tuple[str, ...], int, frozenset[str], frozenset[str]]:
+    conf = pack.data("verbs")
+    bare = set(conf.get("bare_verbs", [])) | set(conf.get("ke_verbs", []))
+    return (tuple(conf.get("prefixes", [])), int(conf.get("min_length", 5)),
+            frozenset(w.lower() for w in conf.get("not_verbs", [])), frozenset(bare))
+
+
+def is_verb_like(word: str, pack: Any) -> bool:
+    """True if a word looks like a verb: a listed bare verb, or a verbal prefix on a long word."""
+    prefixes, min_len, not_verbs, bare = _verb_data(pack)
+    w = word.lower()
+    if w in bare:
+        return True
+    if w in not_verbs or len(w) < min_len or not w.isalpha():
+        return False
+    return w.startswith(prefixes)

@@ -1,0 +1,509 @@
+"""The pattern language of fact templates: parse once, match fast over tagged sentences.
+
+A sentence is seen as a list of units: each tagged span is one unit, every token outside a
+span is one unit. Grammar (see docs/templates.md, "Writing templates"):
+
+    pattern  := alt
+    alt      := seq ('|' seq)*
+    seq      := item*
+    item     := atom '?'?                      optional with a trailing ?
+    atom     := '{' NAME ':' LABELS constraint* '}'       a tagged span, e.g. {c:PLACE/country}
+              | '{' NAME ':' alt '}'            capture what a sub-pattern matched
+              | '(' alt ')'  |  '[' alt ']'     group / optional group
+              | '...{' M ',' N '}' | '...{' N '}'   skip M..N units (lazy: fewest first)
+              | '^' | '$'                       sentence start / end (final punctuation ignored)
+              | WORD | 'quoted words' | PUNCT    literal tokens, case-insensitive
+    constraint := '/' VALUES | '/' KEY '=' VALUES | '/' KEY '!=' VALUES | '/' KEY '=*'
+                                                (bare VALUES test attrs['kind'])
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .model import LABELS, Sentence, Span
+from .render import normalise
+from .split import tokenize
+
+MAX_GAP = 20
+_META = set("{}()[]|?^$'")
+_WORD = re.compile(r"\w+(?:(?:[-.'’]|(?<=\d),(?=\d))\w+)*")  # as split.tokenize
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_LABELSPEC = re.compile(r"[A-Z][A-Za-z_]*(?=\s*(?:[|/}]|\Z))")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_VALUE = re.compile(r"[^|/}=!\s]+")
+# Jinja2 keywords and names our template strings reserve; a slot may not take them.
+RESERVED = {"and", "or", "not", "if", "else", "elif", "endif", "in", "is", "true", "false",
+            "none", "True", "False", "None", "loop", "self", "block", "for", "endfor"}
+
+
+class PatternError(ValueError):
+    """A syntax error in a pattern, with the 1-based column where it was found."""
+
+    def __init__(self, message: str, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+# ---- units -------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Unit:
+    start: int
+    end: int
+    word: str | None  # casefolded token text, None for a span
+    span: Span | None
+
+
+def _tokens(sentence: Sentence) -> list[tuple[int, int]]:
+    if sentence.tokens:
+        return [(t.start, t.end) for t in sentence.tokens]
+    return [(t.start, t.end) for t in tokenize(sentence.text)]
+
+
+class Units(list):
+    """A sentence's units, with each unit's key and the set of keys present (for the quick
+    rejection of patterns whose required words or labels are absent)."""
+
+    keys: list[tuple[str, str]]
+    present: set[tuple[str, str]]
+
+
+def units_of(sentence: Sentence) -> Units:
+    """The sentence as units: outermost spans (longest first on ties) and the tokens between."""
+    spans: list[Span] = []
+    for s in sorted(sentence.spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if s.end > s.start and (not spans or s.start >= spans[-1].end):
+            spans.append(s)
+    units = Units()
+    si = 0
+    text = sentence.text
+    for ts, te in _tokens(sentence):
+        while si < len(spans) and spans[si].end <= ts:
+            _push_span(units, spans[si])
+            si += 1
+        if si < len(spans) and spans[si].start < te:
+            continue  # token overlaps the next span: absorbed by it
+        units.append(Unit(ts, te, text[ts:te].casefold(), None))
+    for s in spans[si:]:
+        _push_span(units, s)
+    units.keys = [("w", x.word) if x.span is None else ("L", x.span.label)  # type: ignore
+                  for x in units]
+    units.present = set(units.keys)
+    return units
+
+
+def _push_span(units: list[Unit], span: Span) -> None:
+    if not units or units[-1].span is not span:
+        units.append(Unit(span.start, span.end, None, span))
+
+
+# ---- the compiled nodes ------------------------------------------------------------------
+
+Binds = tuple  # ((name, first_unit, end_unit), ...), innermost last
+Cont = Callable[[int, Binds], object]
+Matcher = Callable[[list[Unit], int, Binds, Cont], object]
+
+
+@dataclass
+class SlotInfo:
+    name: str
+    labels: tuple[str, ...]  # () for a capture
+    column: int
+
+
+@dataclass
+class _Node:
+    fn: Matcher
+    min_len: int
+    first: set[tuple[str, str]] | None  # possible first units, None = any
+    required: set[tuple[str, str]]  # units that every match contains
+    slots: dict[str, SlotInfo] = field(default_factory=dict)
+
+
+def _word(w: str) -> _Node:
+    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
+        return k(i + 1, b) if i < len(u) and u[i].word == w else None
+    key = ("w", w)
+    return _Node(fn, 1, {key}, {key})
+
+
+def _slot(name: str, labels: tuple[str, ...], tests: list[Callable[[dict], bool]],
+          column: int) -> _Node:
+    labelset = frozenset(labels)
+
+    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
+        if i < len(u):
+            s = u[i].span
+            if s is not None and s.label in labelset and all(t(s.attrs) for t in tests):
+                return k(i + 1, b + ((name, i, i + 1),))
+        return None
+    keys = {("L", lab) for lab in labels}
+    return _Node(fn, 1, keys, keys if len(keys) == 1 else set(),
+                 {name: SlotInfo(name, labels, column)})
+
+
+def _capture(name: str, sub: _Node, column: int) -> _Node:
+    f = sub.fn
+
+    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
+        return f(u, i, b, lambda j, b2: k(j, b2 + ((name, i, j),)))
+    slots = dict(sub.slots)
+    slots[name] = SlotInfo(name, (), column)
+    return _Node(fn, sub.min_len, sub.first, sub.required, slots)
+
+
+def _gap(lo: int, hi: int) -> _Node:
+    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
+        for j in range(i + lo, min(i + hi, len(u)) + 1):
+            r = k(j, b)
+            if r is not None:
+                return r
+        return None
+    return _Node(fn, lo, None, set())
+
+
+def _optional(sub: _Node) -> _Node:
+    f = sub.fn
+
+    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
+        r = f(u, i, b, k)
+        return r if r is not None else k(i, b)
+    return _Node(fn, 0, None, set(), sub.slots)
+
+
+def _anchor(at_start: bool) -> _Node:
+    def start(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
+        return k(i, b) if i == 0 else None
+
+    def end(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
+        rest = u[i:]
+        if all(x.word is not None and not x.word[0].isalnum() for x in rest):
+            return k(len(u), b)
+        return None
+    return _Node(start if at_start else end, 0, None, set())
+
+
+def _seq(items: list[_Node]) -> _Node:
+    if len(items) == 1:
+        return items[0]
+    fns = [n.fn for n in items]
+
+    def chain(idx: int) -> Matcher:
+        if idx == len(fns) - 1:
+            return fns[idx]
+        head, tail = fns[idx], chain(idx + 1)
+        return lambda u, i, b, k: head(u, i, b, lambda j, b2: tail(u, j, b2, k))
+    first: set | None = set()
+    for n in items:
+        if n.first is None:
+            first = None
+            break
+        first |= n.first
+        if n.min_len > 0:
+            break
+    else:
+        first = None  # every item may be empty: anything may come first
+    slots: dict[str, SlotInfo] = {}
+    for n in items:
+        slots.update(n.slots)
+    req = set().union(*(n.required for n in items))
+    fn = chain(0) if fns else (lambda u, i, b, k: k(i, b))
+    return _Node(fn, sum(n.min_len for n in items), first, req, slots)
+
+
+def _alt(branches: list[_Node]) -> _Node:
+    if len(branches) == 1:
+        return branches[0]
+    fns = [n.fn for n in branches]
+
+    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
+        for f in fns:
+            r = f(u, i, b, k)
+            if r is not None:
+                return r
+        return None
+    first: set | None = set()
+    for n in branches:
+        if n.first is None:
+            first = None
+            break
+        first |= n.first
+    slots: dict[str, SlotInfo] = {}
+    for n in branches:
+        for name, info in n.slots.items():
+            slots.setdefault(name, info)
+    req = set.intersection(*(n.required for n in branches))
+    return _Node(fn, min(n.min_len for n in branches), first, req, slots)
+
+
+# ---- the parser --------------------------------------------------------------------------
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.s = text
+        self.i = 0
+
+    def error(self, msg: str, at: int | None = None) -> PatternError:
+        return PatternError(msg, (self.i if at is None else at) + 1)
+
+    def skip_ws(self) -> None:
+        while self.i < len(self.s) and self.s[self.i].isspace():
+            self.i += 1
+
+    def peek(self) -> str:
+        self.skip_ws()
+        return self.s[self.i] if self.i < len(self.s) else ""
+
+    def alt(self, stop: str) -> _Node:
+        branches = [self.seq(stop)]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.seq(stop))
+        return _alt(branches)
+
+    def seq(self, stop: str) -> _Node:
+        items: list[_Node] = []
+        names: dict[str, int] = {}
+        while (c := self.peek()) and c != "|" and c not in stop:
+            at = self.i
+            node = self.atom()
+            if self.i < len(self.s) and self.s[self.i] == "?":
+                self.i += 1
+                node = _optional(node)
+            for name, info in node.slots.items():
+                if name in names:
+                    raise self.error(f"slot name '{name}' is used twice; give each slot its "
+                                     f"own name", info.column - 1)
+                names[name] = at
+            items.append(node)
+        if not items:
+            raise self.error("empty pattern part; write a word, a slot or a gap here")
+        return _seq(items)
+
+    def expect(self, ch: str, opened_at: int) -> None:
+        if self.peek() != ch:
+            found = f"'{self.s[self.i]}'" if self.i < len(self.s) else "the end"
+            raise self.error(f"expected '{ch}' to close the '{self.s[opened_at]}' at column "
+                             f"{opened_at + 1}, found {found}")
+        self.i += 1
+
+    def atom(self) -> _Node:
+        s, at = self.s, self.i
+        c = s[at]
+        if c == "{":
+            return self.slot()
+        if c in "([":
+            self.i += 1
+            sub = self.alt(")" if c == "(" else "]")
+            self.expect(")" if c == "(" else "]", at)
+            return sub if c == "(" else _optional(sub)
+        if s.startswith("...", at):
+            return self.gap()
+        if c in "^$":
+            self.i += 1
+            return _anchor(c == "^")
+        if c == "'":
+            end = s.find("'", at + 1)
+            if end < 0:
+                raise self.error("unclosed quote; end the literal with '")
+            self.i = end + 1
+            words = [t.text for t in tokenize(s[at + 1:end])]
+            if not words:
+                raise self.error("empty quoted literal; put a word or sign between the quotes")
+            return _seq([_word(w.casefold()) for w in words])
+        m = _WORD.match(s, at)
+        if m:
+            self.i = m.end()
+            return _word(m.group().casefold())
+        if c in _META:
+            hint = {"?": "'?' must follow a word, slot or group",
+                    "}": "a '}' without its '{'", ")": "a ')' without its '('",
+                    "]": "a ']' without its '['"}.get(c, f"'{c}' cannot stand here")
+            raise self.error(f"unexpected '{c}': {hint}; quote a literal sign as '{c}'")
+        self.i += 1
+        return _word(c)
+
+    def gap(self) -> _Node:
+        at = self.i
+        self.i += 3
+        m = re.compile(r"\{\s*(\d+)\s*(?:,\s*(\d+)\s*)?\}").match(self.s, self.i)
+        if not m:
+            raise self.error("a gap needs bounds, e.g. ...{0,4} (skip 0 to 4 words)", at)
+        lo = int(m.group(1))
+        hi = int(m.group(2)) if m.group(2) is not None else lo
+        if lo > hi:
+            raise self.error(f"gap bounds {{{lo},{hi}}} are reversed; write ...{{{hi},{lo}}}",
+                             at)
+        if hi > MAX_GAP:
+            raise self.error(f"gap of up to {hi} units is too wide; the limit is {MAX_GAP}", at)
+        self.i = m.end()
+        return _gap(lo, hi)
+
+    def slot(self) -> _Node:
+        s, at = self.s, self.i
+        self.i += 1
+        self.skip_ws()
+        m = _NAME.match(s, self.i)
+        if not m:
+            raise self.error("a slot starts with a name, e.g. {person:PERSON}")
+        name = m.group()
+        if name in RESERVED:
+            raise self.error(f"'{name}' is a reserved word; choose another slot name")
+        if name.startswith("_"):
+            raise self.error(f"slot name '{name}' may not start with '_'")
+        self.i = m.end()
+        self.skip_ws()
+        if self.i >= len(s) or s[self.i] != ":":
+            raise self.error(f"expected ':' after the slot name '{name}', e.g. {{{name}:PERSON}}")
+        self.i += 1
+        self.skip_ws()
+        if _LABELSPEC.match(s, self.i):
+            return self.label_slot(name, at)
+        sub = self.alt("}")
+        self.expect("}", at)
+        return _capture(name, sub, at + 1)
+
+    def label_slot(self, name: str, at: int) -> _Node:
+        s = self.s
+        labels: list[str] = []
+        while True:
+            m = re.compile(r"[A-Za-z_]+").match(s, self.i)
+            if not m:
+                raise self.error("expected a label after '|'")
+            lab = m.group()
+            if lab not in LABELS:
+                close = difflib.get_close_matches(lab.upper(), LABELS, 1)
+                hint = f"did you mean {close[0]}? " if close else ""
+                raise self.error(f"unknown label '{lab}'; {hint}known labels: "
+                                 f"{', '.join(LABELS)}")
+            labels.append(lab)
+            self.i = m.end()
+            self.skip_ws()
+            if self.i < len(s) and s[self.i] == "|":
+                self.i += 1
+                self.skip_ws()
+                continue
+            break
+        tests: list[Callable[[dict], bool]] = []
+        while self.i < len(s) and s[self.i] == "/":
+            self.i += 1
+            tests.append(self.constraint())
+        self.skip_ws()
+        if self.i >= len(s) or s[self.i] != "}":
+            raise self.error(f"expected '}}' to close the slot '{name}' opened at column "
+                             f"{at + 1}")
+        self.i += 1
+        return _slot(name, tuple(labels), tests, at + 1)
+
+    def constraint(self) -> Callable[[dict], bool]:
+        s = self.s
+        m = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(!=|=)").match(s, self.i)
+        key, op = ("kind", "=")
+        if m:
+            key, op = m.group(1), m.group(2)
+            self.i = m.end()
+            if s.startswith("*", self.i) and op == "=":
+                self.i += 1
+                return lambda a, key=key: bool(a.get(key))
+        values: list[str] = []
+        while True:
+            v = _VALUE.match(s, self.i)
+            if not v:
+                raise self.error("expected a value in the slot constraint, e.g. "
+                                 "{c:PLACE/country} or {q:QUOTE/speaker=*}")
+            values.append(v.group())
+            self.i = v.end()
+            if self.i < len(s) and s[self.i] == "|":
+                self.i += 1
+                continue
+            break
+        vs = frozenset(values)
+        if op == "=":
+            return lambda a, key=key: a.get(key) in vs
+        return lambda a, key=key: a.get(key) not in vs
+
+
+# ---- the public face ---------------------------------------------------------------------
+
+@dataclass
+class Binding:
+    start: int  # character offsets in the sentence text
+    end: int
+    span: Span | None  # the span when the slot is a span slot
+    norm: str | None = None  # captures: the norms of their units (span norm or text), joined
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    bindings: dict[str, Binding]
+
+
+@dataclass
+class Pattern:
+    source: str
+    slots: dict[str, SlotInfo]
+    _node: _Node
+
+    def search(self, sentence: Sentence, units: Units | None = None) -> list[Match]:
+        """Every non-overlapping match, leftmost first; each start takes its preferred match
+        (optional parts taken when they can be, gaps as short as possible). Pass the
+        sentence's units_of() when running many patterns over one sentence."""
+        u = units if units is not None else units_of(sentence)
+        node = self._node
+        if node.required and not node.required <= u.present:
+            return []
+        first, keys, fn = node.first, u.keys, node.fn
+        out: list[Match] = []
+        i, n = 0, len(u)
+        while i < n:
+            if first is not None and keys[i] not in first:
+                i += 1
+                continue
+            r = fn(u, i, (), lambda j, b, i=i: (j, b) if j > i else None)
+            if r is None:
+                i += 1
+                continue
+            j, binds = r  # type: ignore[misc]
+            out.append(self._make(u, i, j, binds))
+            i = j
+        return out
+
+    def _make(self, u: list[Unit], i: int, j: int, binds: Binds) -> Match:
+        bindings: dict[str, Binding] = {}
+        for name, a, b in binds:
+            if name in bindings:
+                continue
+            if b > a:
+                if self.slots[name].labels:
+                    bindings[name] = Binding(u[a].start, u[b - 1].end, u[a].span)
+                else:
+                    norm = " ".join(_unit_norm(x) for x in u[a:b])
+                    bindings[name] = Binding(u[a].start, u[b - 1].end, None, norm)
+        return Match(u[i].start, u[j - 1].end, bindings)
+
+
+def _unit_norm(x: Unit) -> str:
+    if x.span is None:
+        return x.word or ""
+    return x.span.norm.casefold() if x.span.norm else normalise(x.span.text)
+
+
+def compile_pattern(text: str) -> Pattern:
+    """Parse a pattern; PatternError(message, column) on a syntax error."""
+    p = _Parser(text)
+    if not text.strip():
+        raise PatternError("empty pattern; write words and slots such as {person:PERSON}", 1)
+    node = p.alt("")
+    if p.peek():
+        raise p.error(f"unexpected '{p.s[p.i]}'")
+    if node.min_len == 0:
+        raise PatternError("the pattern can match nothing; make at least one word or slot "
+                           "required", 1)
+    return Pattern(text, node.slots, node)

@@ -33,3 +33,5 @@ def main() -> None:
 # Command modules register themselves on `main` when imported.
 from . import inspect_cmd  # noqa: E402,F401
 from . import build_cmd  # noqa: E402,F401
+from . import templates_cmd  # noqa: E402,F401
+from . import try_cmd  # noqa: E402,F401

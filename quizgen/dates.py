@@ -118,7 +118,8 @@ class _Lexicon:
         counts = _alt(self.counts) or "(?!)"
         dwords = _alt(self.day_words) or "(?!)"
         ywords = _alt(data.get("year_words") or []) or "(?!)"
-        wd_prefix = rf"(?:(?P<{{}}>{w_wide})\s*,?\s*)?"
+        dword = _alt(data.get("date_words") or []) or "(?!)"
+        wd_prefix = rf"(?:(?P<{{}}>{w_wide})\s*,?\s*(?:(?:{dword})\s+)?)?"
         branches = [
             # 30 November-12 Desember 2017 | 2-9 Desember | 2 hingga 9 Desember 2017
             wd_prefix.format("r_wd")
@@ -127,7 +128,7 @@ class _Lexicon:
             rf"(?P<r_d2>{_D})\s+(?P<r_m2>{m_all})(?!\w)(?:,?\s+(?P<r_y2>{_Y}))?",
             # Sabtu (12/7) | Rabu (19/6/2024) | (04/10) | 13/7/2025
             wd_prefix.format("n_wd")
-            + rf"(?:\(\s*(?P<n_d>{_D})/(?P<n_m>{_M})(?:/(?P<n_y>{_Y}|{_Y2}))?\s*\)"
+            + rf"(?:\(\s*(?P<n_d>{_D})\s*/\s*(?P<n_m>{_M})(?:\s*/\s*(?P<n_y>{_Y}|{_Y2}))?\s*\)"
             rf"|(?P<s_d>{_D})/(?P<s_m>{_M})/(?P<s_y>{_Y}))",
             # Rabu, 19 Juni 2024 | 15 Agustus
             wd_prefix.format("w_wd")

@@ -62,7 +62,8 @@ SPLIT_ROWS = [
         "Kupang, Kompas - Anak-anak korban diare di Nusa Tenggara Timur masih terus berjatuhan. "
         "Hingga Jumat (12/8), penyakit ini telah menewaskan 13 orang.",
         [
-            "Kupang, Kompas - Anak-anak korban diare di Nusa Tenggara Timur masih terus berjatuhan.",
+            "Kupang, Kompas - Anak-anak korban diare di Nusa Tenggara Timur masih terus "
+            "berjatuhan.",
             "Hingga Jumat (12/8), penyakit ini telah menewaskan 13 orang.",
         ],
     ),
@@ -204,8 +205,8 @@ SPLIT_ROWS = [
         ],
     ),
     (
-        "“Kami sangat menghargai dukungan Anda yang konsisten,” ucapnya, dikutip dari Associated "
-        "Press. Putin turut menyoroti hubungan itu.",
+        "“Kami sangat menghargai dukungan Anda yang konsisten,” ucapnya, dikutip dari "
+        "Associated Press. Putin turut menyoroti hubungan itu.",
         [
             "“Kami sangat menghargai dukungan Anda yang konsisten,” ucapnya, dikutip dari "
             "Associated Press.",

@@ -1,0 +1,301 @@
+"""Wrong options for multiple-choice items and for false true/false statements.
+
+A wrong option has the answer's type and kind: an entity of the same label and sub-kind
+(a country for a country, a city for a city), a number near the right one written the same
+way ("lebih dari 10.000" -> "lebih dari 20.000"), a date near the right one at the same
+granularity and in the same format ("Sabtu (12/7)" -> "Senin (14/7)"). Entities come first
+from the article set (most mentioned first), then from the pack's `distractors` data
+(country codes named through Babel/CLDR, cities, role titles). Never a variant, alias or
+part of the answer, never a name the question already uses, never a give-away: an option
+in another letter case than the answer, or much longer or shorter, is refused.
+All choices come from the `random.Random` passed in, so they follow the seed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from difflib import SequenceMatcher
+
+from babel import Locale
+from babel.dates import get_day_names, get_month_names
+
+from .lang import LanguagePack
+from .merge import parse_iso
+from .model import DATE, ORG, PERSON, PLACE, QUANTITY, ROLE, Corpus
+
+POOL_TOP = 8  # choose among this many best-placed pool entries
+_WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d{1,3}(?:([.,\u00a0 ])\d{3})+(?:([.,])\d+)?|\d+(?:([.,])\d+)?")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What distractors are drawn for."""
+
+    text: str  # as shown to the learner
+    label: str
+    norm: str | None = None
+    kind: str | None = None  # PLACE sub-kind etc.
+    question: str = ""  # names used here are never options
+
+
+def squash(text: str) -> str:
+    return "".join(_WORD.findall(text.casefold()))
+
+
+def words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def is_variant(a: str, b: str, label: str | None = None) -> bool:
+    """True when a and b may name the same thing: equal ignoring case, spaces and
+    punctuation, one inside the other ("Jong Un"), most words shared, spelled nearly alike
+    ("Sergey" / "Sergei", "Moskow" / "Moskwa"), or, for people, the same last name
+    ("Presiden Putin" / "Vladimir Putin")."""
+    sa, sb = squash(a), squash(b)
+    if not sa or not sb or sa == sb or sa in sb or sb in sa:
+        return True
+    wa, wb = words(a), words(b)
+    if len(wa & wb) * 2 > min(len(wa), len(wb)):
+        return True
+    last_a, last_b = _WORD.findall(a.casefold())[-1:], _WORD.findall(b.casefold())[-1:]
+    if label == PERSON and last_a == last_b:
+        return True
+    return SequenceMatcher(None, sa, sb).ratio() >= 0.8
+
+
+def case_style(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return "upper"
+    if letters and all(c.islower() for c in letters):
+        return "lower"
+    return "mixed"
+
+
+def fits(option: str, answer: str) -> bool:
+    """Not a give-away next to the answer: same letter case, comparable length."""
+    if case_style(option) != case_style(answer):
+        return False
+    lo, hi = sorted((len(option), len(answer)))
+    return hi <= 2 * lo + 4
+
+
+def _mentioned(name: str, question: str) -> bool:
+    """True when every word of `name` is already in the question."""
+    w = words(name)
+    return bool(w) and w <= words(question)
+
+
+def _entity_pool(answer: Answer, corpus: Corpus, pack: LanguagePack) -> list[list[str]]:
+    """Two tiers of names: from the article set (most present first), from language data."""
+    taboo = {answer.text}
+    ent = corpus.entities.get(answer.norm or "")
+    kind = ent.kind if ent else answer.kind
+    if ent:
+        taboo |= {ent.name, *ent.aliases}
+    same = [
+        e
+        for e in corpus.entities.values()
+        if e.label == answer.label and e.kind == kind and e.id != answer.norm
+    ]
+    same.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
+    names = [e.name for e in same]
+    if answer.label == ROLE:
+        names = sorted(
+            {sp.text for a in corpus.articles for s in a.sentences for sp in s.spans if sp.label == ROLE}
+        )
+    extra = pack.data("distractors", {}) or {}
+    data: list[str] = []
+    if answer.label == PLACE and kind == "country":
+        territories = Locale.parse(pack.code).territories
+        data = [territories[c] for c in extra.get("countries", []) if c in territories]
+    elif answer.label == PLACE and kind == "city":
+        data = list(extra.get("cities", []))
+    elif answer.label == ROLE:
+        data = list(extra.get("roles", []))
+    tiers: list[list[str]] = []
+    seen: list[str] = []
+    for tier in (names, data):
+        out: list[str] = []
+        for n in tier:
+            label = answer.label
+            if any(is_variant(n, t, label) for t in taboo) or any(
+                is_variant(n, o, label) for o in seen
+            ):
+                continue
+            if _mentioned(n, answer.question) or not fits(n, answer.text):
+                continue
+            out.append(n)
+            seen.append(n)
+        tiers.append(out)
+    return tiers
+
+
+def _sig_round(x: float, sig: int) -> float:
+    if x == 0:
+        return 0.0
+    from math import floor, log10
+
+    return round(x, sig - 1 - int(floor(log10(abs(x)))))
+
+
+def _format_like(value: float, token: str, group: str | None, decimal: str | None) -> str:
+    decimals = len(token.rsplit(decimal, 1)[1]) if decimal and decimal in token else 0
+    text = f"{value:,.{decimals}f}"
+    int_part, _, frac = text.partition(".")
+    int_part = int_part.replace(",", group or "")
+    return int_part + (f"{decimal}{frac}" if frac else "")
+
+
+def number_options(text: str) -> tuple[list[str], list[str]]:
+    """Texts like `text` with its number moved to plausible nearby values: (smaller ones,
+    larger ones), nearest first."""
+    m = _NUMBER.search(text)
+    if not m:
+        return [], []
+    token = m[0]
+    group = m[1]
+    decimal = m[2] or m[3]
+    if group and not decimal and group in ".," and len(token.split(group)[-1]) != 3:
+        return [], []
+    raw = token.replace(group, "") if group else token
+    value = float(raw.replace(decimal, ".")) if decimal else float(raw)
+    if value >= 10:
+        digits = squash(str(int(value))).rstrip("0") or "0"
+        sig = max(1, len(digits))
+        below = [_sig_round(value * f, sig) for f in (0.75, 0.5, 0.25)]
+        above = [_sig_round(value * f, sig) for f in (1.25, 1.5, 2, 3, 4)]
+    else:
+        below = [value - d for d in (1, 2, 3)]
+        above = [value + d for d in (1, 2, 3)]
+
+    def texts(values: list[float]) -> list[str]:
+        out = [
+            text[: m.start()] + _format_like(v, token, group, decimal) + text[m.end() :]
+            for v in values
+            if v > 0 and v != value
+        ]
+        return list(dict.fromkeys(out))
+
+    return texts(below), texts(above)
+
+
+def _shift_month(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    return date(d.year + y, m + 1, min(d.day, 28))
+
+
+def date_options(text: str, norm: str | None, locale: str) -> tuple[list[str], list[str]]:
+    """Texts like `text` naming nearby dates at the same granularity: (earlier ones, later
+    ones), nearest first; empty when the text's parts (day, month, year, weekday) cannot
+    all be found."""
+    iv = parse_iso(norm)
+    if iv is None or not norm:
+        return [], []
+    day = iv[0]
+    gran = {10: "day", 7: "month", 4: "year"}[len(norm)]
+
+    def shifted(k: int) -> date:
+        if gran == "day":
+            return day + timedelta(days=k)
+        if gran == "month":
+            return _shift_month(day, k)
+        return date(day.year + k, 1, 1)
+
+    steps = (1, 2, 3, 7) if gran == "day" else (1, 2, 3)
+
+    def texts(sign: int) -> list[str]:
+        out = [_render_date(text, day, shifted(sign * k), gran, locale) for k in steps]
+        return list(dict.fromkeys(o for o in out if o and o != text))
+
+    return texts(-1), texts(1)
+
+
+def _same_case(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like.islower():
+        return word.lower()
+    return word[:1].upper() + word[1:]
+
+
+def _render_date(text: str, old: date, new: date, gran: str, locale: str) -> str | None:
+    names: list[tuple[str, str, int]] = []  # (kind, name, number)
+    for width in ("wide", "abbreviated"):
+        names += [("month", n, k) for k, n in get_month_names(width, locale=locale).items()]
+    names += [("weekday", n, k) for k, n in get_day_names("wide", locale=locale).items()]
+    found = {"day": False, "month": False, "year": False}
+
+    def word(m: re.Match[str]) -> str:
+        w = m[0]
+        for kind, name, num in names:
+            if w.casefold() == name.casefold():
+                if kind == "month" and num == old.month:
+                    found["month"] = True
+                    new_name = dict(get_month_names(
+                        "wide" if len(w) > 3 else "abbreviated", locale=locale
+                    ))[new.month]
+                    return _same_case(new_name, w)
+                if kind == "weekday" and num == old.weekday() and gran == "day":
+                    return _same_case(dict(get_day_names("wide", locale=locale))[new.weekday()], w)
+        return w
+
+    def numeric(m: re.Match[str]) -> str:
+        parts = m[0].split(m[2]) if m[2] else [m[0]]
+        if len(parts) >= 2 and gran == "day" and int(parts[0]) == old.day and int(parts[1]) == old.month:
+            found["day"] = found["month"] = True
+            vals = [new.day, new.month] + ([new.year] if len(parts) == 3 else [])
+            if len(parts) == 3:
+                found["year"] = int(parts[2]) == old.year
+            return m[2].join(str(v).zfill(len(p)) for v, p in zip(vals, parts, strict=True))
+        if len(parts) == 1 and len(m[0]) == 4 and int(m[0]) == old.year:
+            found["year"] = True
+            return str(new.year)
+        if len(parts) == 1 and gran == "day" and int(m[0]) == old.day and not found["day"]:
+            found["day"] = True
+            return str(new.day).zfill(len(m[0]))
+        return m[0]
+
+    out = re.sub(r"(\d+)(?:([/.-])\d+(?:[/.-]\d+)?)?", numeric, text)
+    out = re.sub(r"[^\W\d_]+", word, out)
+    needed = {"day": ["day", "month"], "month": ["month"], "year": ["year"]}[gran]
+    if not all(found[k] for k in needed):
+        return None
+    if new.year != old.year and not found["year"] and gran != "year":
+        return None
+    return out
+
+
+def _around(below: list[str], above: list[str], rng: random.Random, n: int) -> list[str]:
+    """n options split between smaller and larger values, the split drawn at random so the
+    right answer is not always the middle one."""
+    splits = [k for k in range(n + 1) if k <= len(below) and n - k <= len(above)]
+    if not splits:
+        return (below + above)[:n] if len(below) + len(above) < n else []
+    k = rng.choice(splits)
+    return below[:k] + above[: n - k]
+
+
+def distractors(
+    answer: Answer, corpus: Corpus, pack: LanguagePack, rng: random.Random, n: int = 3
+) -> list[str]:
+    """Up to n wrong options for `answer` (fewer when not enough good ones exist)."""
+    if answer.label in (PERSON, PLACE, ORG, ROLE):
+        picked: list[str] = []
+        for tier in _entity_pool(answer, corpus, pack):
+            head = tier[:POOL_TOP]
+            picked += rng.sample(head, min(n - len(picked), len(head)))
+        return picked
+    if answer.label == QUANTITY:
+        below, above = number_options(answer.text)
+    elif answer.label == DATE:
+        below, above = date_options(answer.text, answer.norm, pack.code)
+    else:
+        return []
+    below = [o for o in below if fits(o, answer.text)]
+    above = [o for o in above if fits(o, answer.text)]
+    return _around(below, above, rng, n)

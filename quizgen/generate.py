@@ -1,0 +1,271 @@
+"""From an analysed corpus to a question bank: match, filter, score, merge, options, ids.
+
+Item ids are stable: `KIND-` + the first 12 hex digits of sha1(template id, canonical
+answer, fact key), so rewording a template or an item keeps its id, and a fact stated by
+one more source keeps it too. Only when the same fact survives in two events (rare: near-
+duplicates across events are dropped) do the weaker ones add their event to the hash. The
+items of one fact share the 12 hex digits.
+
+Ordering. A fact may become several items (short, mcq, cloze, truefalse). So that the top
+of the bank covers many facts rather than one fact in every kind, an item's score is its
+fact's score times REPEAT_DISCOUNT ** r, r being the item's rank among its fact's kinds (the
+kind order rotated per fact by a hash of seed and fact, for a mix of kinds). Items are
+sorted by score, best first, then by id. Same corpus, templates and seed: same bank.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from . import bank as bankmod
+from .distract import Answer, distractors, words
+from .lang import LanguagePack
+from .merge import EventIndex, FactGroup, fold_near_duplicates, group_candidates
+from .model import (
+    CLOZE,
+    KINDS,
+    MCQ,
+    SHORT,
+    TRUEFALSE,
+    Article,
+    ArticleInfo,
+    Candidate,
+    Corpus,
+    Item,
+    QuestionBank,
+    Sentence,
+)
+from .rank import CorpusStats, score_candidate, wording_key
+from .truefalse import answer_words, false_statement, plan_truth
+
+REPEAT_DISCOUNT = 0.6
+N_OPTIONS = 3  # wrong options per multiple-choice item
+
+
+def fact_hash(group: FactGroup, with_event: bool = False) -> str:
+    parts = [group.template, group.answer_key, group.fact] + ([group.event] if with_event else [])
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def fact_ids(groups: list[FactGroup]) -> dict[int, str]:
+    """The hex id of every group (by id()), event-qualified for all but the strongest
+    group when several share template, answer and fact key."""
+    by_hash: dict[str, list[FactGroup]] = {}
+    for g in groups:
+        by_hash.setdefault(fact_hash(g), []).append(g)
+    out: dict[int, str] = {}
+    for h, same in by_hash.items():
+        same.sort(key=lambda g: (-g.score, g.event))
+        for i, g in enumerate(same):
+            out[id(g)] = h if i == 0 else fact_hash(g, with_event=True)
+    return out
+
+
+def collect_candidates(
+    corpus: Corpus, pack: LanguagePack, templates: Sequence[Any]
+) -> list[Candidate]:
+    """Every template on every sentence; candidates that quality rejects are dropped."""
+    from .match import run_templates
+    from .quality import reject_reason
+
+    out: list[Candidate] = []
+    for article in corpus.articles:
+        for sentence in article.sentences:
+            for cand in run_templates(sentence, article, templates, pack):
+                if reject_reason(cand, sentence, article, pack) is None:
+                    out.append(cand)
+    return out
+
+
+def score_groups(
+    groups: list[FactGroup],
+    stats: CorpusStats,
+    sentences: Mapping[tuple[str, int], Sentence],
+    *,
+    reorder: bool = True,
+) -> None:
+    """Order each group's candidates (best wording first) and score the group. Folded
+    groups are rescored without reordering: their wording and kinds stay their own."""
+    for g in groups:
+        if reorder:
+            g.candidates.sort(key=lambda c: wording_key(c, stats))
+        best = g.best
+        sent = sentences.get((best.article, best.sentence))
+        norms = [sp.norm for sp in sent.spans if sp.norm] if sent else []
+        g.score = score_candidate(best, stats, sentence_norms=norms, n_articles=len(g.articles))
+
+
+def display_answer(cand: Candidate, corpus: Corpus) -> str:
+    """The answer as shown: the entity's full name when the text is a part of it ("Kim")."""
+    ent = corpus.entities.get(cand.answer_norm or "")
+    if ent and words(cand.answer) < words(ent.name):
+        return ent.name
+    return cand.answer
+
+
+def _answer_kind(cand: Candidate) -> str | None:
+    for span in cand.slots.values():
+        if (span.start, span.end) == (cand.answer_start, cand.answer_end):
+            return span.attrs.get("kind")
+    return None
+
+
+def _kind_order(kinds: list[str], seed: int, fact: str) -> list[str]:
+    ordered = [k for k in KINDS if k in kinds]
+    if not ordered:
+        return []
+    turn = int(hashlib.sha1(f"{seed}:{fact}".encode()).hexdigest(), 16) % len(ordered)
+    return ordered[turn:] + ordered[:turn]
+
+
+def _tags(group: FactGroup) -> list[str]:
+    tags = [f"answer-{group.best.answer_label.lower()}", f"event-{group.event}"]
+    if len(group.articles) > 1:
+        tags.append("corroborated")
+    return tags
+
+
+def _items_for(
+    group: FactGroup,
+    corpus: Corpus,
+    pack: LanguagePack,
+    seed: int,
+    sentences: Mapping[tuple[str, int], Sentence],
+    truth: Mapping[str, bool],
+    fact: str,
+) -> list[Item]:
+    best = group.best
+    sent = sentences.get((best.article, best.sentence))
+    shown = display_answer(best, corpus)
+    made: dict[str, Item] = {}
+
+    def base(kind: str, question: str, answer: str) -> Item:
+        return Item(
+            id=f"{kind}-{fact}",
+            kind=kind,
+            question=question,
+            answer=answer,
+            context=sent.text if sent else "",
+            answer_span=(best.answer_start, best.answer_end),
+            sources=group.sources(),
+            template=best.template,
+            tags=_tags(group),
+        )
+
+    if SHORT in best.kinds:
+        made[SHORT] = base(SHORT, best.question, shown)
+    if CLOZE in best.kinds:
+        made[CLOZE] = base(CLOZE, best.question, best.answer)
+    if MCQ in best.kinds:
+        rng = random.Random(f"{seed}:{MCQ}-{fact}")
+        answer = Answer(shown, best.answer_label, best.answer_norm, _answer_kind(best), best.question)
+        wrong = distractors(answer, corpus, pack, rng, N_OPTIONS)
+        if len(wrong) == N_OPTIONS:
+            options = [shown, *wrong]
+            rng.shuffle(options)
+            item = base(MCQ, best.question, shown)
+            item.options = options
+            made[MCQ] = item
+    if TRUEFALSE in best.kinds and best.statement and fact in truth:
+        yes, no = answer_words(pack)
+        item = base(TRUEFALSE, best.statement, yes)
+        if not truth[fact]:
+            rng = random.Random(f"{seed}:{TRUEFALSE}-{fact}")
+            wrong_statement = false_statement(best, corpus, pack, rng)
+            if wrong_statement:
+                item.question, item.answer, item.explanation = wrong_statement, no, best.statement
+        item.options = [yes, no]
+        made[TRUEFALSE] = item
+    order = _kind_order(list(made), seed, fact)
+    for rank, kind in enumerate(order):
+        made[kind].score = round(group.score * REPEAT_DISCOUNT**rank, 6)
+    return [made[k] for k in order]
+
+
+def _truth_plan(
+    groups: list[FactGroup], ids: Mapping[int, str], corpus: Corpus, pack: LanguagePack, seed: int
+) -> dict[str, bool]:
+    keys: list[str] = []
+    falsifiable: dict[str, bool] = {}
+    for g in groups:
+        if TRUEFALSE in g.best.kinds and g.best.statement:
+            fact = ids[id(g)]
+            keys.append(fact)
+            rng = random.Random(f"{seed}:{TRUEFALSE}-{fact}")
+            falsifiable[fact] = false_statement(g.best, corpus, pack, rng) is not None
+    return plan_truth(sorted(keys), falsifiable, seed)
+
+
+def apply_limits(items: list[Item], limits: Mapping[str, int] | None) -> list[Item]:
+    """The first `limits[kind]` items of each kind, in bank order; kinds not named in
+    `limits` are left out. No limits: every item."""
+    if limits is None:
+        return items
+    taken: dict[str, int] = {}
+    out = []
+    for item in items:
+        if taken.get(item.kind, 0) < limits.get(item.kind, 0):
+            taken[item.kind] = taken.get(item.kind, 0) + 1
+            out.append(item)
+    return out
+
+
+def article_info(article: Article) -> ArticleInfo:
+    return ArticleInfo(
+        id=article.id,
+        path=article.path,
+        title=article.title,
+        publisher=article.publisher,
+        author=article.author,
+        published=article.published.isoformat() if article.published else None,
+    )
+
+
+def bank_from_candidates(
+    candidates: list[Candidate],
+    corpus: Corpus,
+    pack: LanguagePack,
+    *,
+    title: str,
+    seed: int = 0,
+    limits: Mapping[str, int] | None = None,
+) -> QuestionBank:
+    """Score, merge, make options and ids for kept candidates, and build the bank."""
+    stats = CorpusStats.of(corpus)
+    sentences = {(a.id, s.index): s for a in corpus.articles for s in a.sentences}
+    groups = group_candidates(candidates, EventIndex(corpus))
+    score_groups(groups, stats, sentences)
+    groups = fold_near_duplicates(groups)
+    score_groups(groups, stats, sentences, reorder=False)
+    ids = fact_ids(groups)
+    truth = _truth_plan(groups, ids, corpus, pack, seed)
+    items = [
+        i for g in groups for i in _items_for(g, corpus, pack, seed, sentences, truth, ids[id(g)])
+    ]
+    items.sort(key=lambda i: (-i.score, i.id))
+    items = apply_limits(items, limits)
+    return QuestionBank(
+        title=title,
+        lang=pack.code,
+        seed=seed,
+        articles=[article_info(a) for a in corpus.articles],
+        items=[bankmod.stamp(i) for i in items],
+    )
+
+
+def generate_bank(
+    corpus: Corpus,
+    pack: LanguagePack,
+    templates: Sequence[Any],
+    *,
+    title: str,
+    seed: int = 0,
+    limits: Mapping[str, int] | None = None,
+) -> QuestionBank:
+    """The question bank of a corpus: every template on every sentence, filtered by
+    quality, scored, merged across sources, with options, stable ids and limits."""
+    candidates = collect_candidates(corpus, pack, templates)
+    return bank_from_candidates(candidates, corpus, pack, title=title, seed=seed, limits=limits)

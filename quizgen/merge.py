@@ -1,0 +1,239 @@
+"""Merging across sources: one group per fact, all its sources kept; events kept apart.
+
+Every candidate belongs to an *event*, named by the month of the event's first known day
+("2025-07"), or "undated". The rule:
+
+1. Each article gets an event date: its published date; else the latest specific day it
+   mentions (a DATE of day granularity: news names the day things happened, while month
+   and year mentions are mostly background); else the date of the dated article it shares
+   the most rare entities with (entities weighted by log(N / articles naming them), so
+   names present everywhere count for nothing), as long as that date is not earlier than
+   a date the article mentions; else the latest date it mentions at all.
+2. Article dates within EVENT_GAP_DAYS of each other (chained) form one event.
+3. A candidate takes its article's event, unless its sentence names a date outside that
+   event's window: then it is about that other time, and takes the event whose window
+   meets the date (or the date's own month or year when no article covers it).
+
+Candidates with the same template, fact key, answer and event form one FactGroup. Then
+near-duplicates (same answer, question words overlapping by NEAR_DUP or more) are folded:
+within one event the weaker group's sources join the stronger (the same fact, worded
+differently); across events the weaker group is dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .model import DATE, Candidate, Corpus, Source
+
+EVENT_GAP_DAYS = 7
+NEAR_DUP = 0.75
+UNDATED = "undated"
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_WORD = re.compile(r"\w+")
+
+
+def parse_iso(norm: str | None) -> tuple[date, date] | None:
+    """The interval of days an ISO date of any granularity covers, or None."""
+    m = _ISO.match(norm or "")
+    if not m:
+        return None
+    y, mo, d = int(m[1]), m[2], m[3]
+    try:
+        if d:
+            day = date(y, int(mo), int(d))
+            return day, day
+        if mo:
+            first = date(y, int(mo), 1)
+            nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - timedelta(days=1)
+        return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+def _article_mentions(corpus: Corpus) -> dict[str, list[tuple[date, date]]]:
+    out: dict[str, list[tuple[date, date]]] = {}
+    for a in corpus.articles:
+        out[a.id] = [
+            iv for s in a.sentences for sp in s.spans if sp.label == DATE and (iv := parse_iso(sp.norm))
+        ]
+    return out
+
+
+def _entity_sets(corpus: Corpus) -> dict[str, set[str]]:
+    return {
+        a.id: {sp.norm for s in a.sentences for sp in s.spans if sp.norm and sp.norm in corpus.entities}
+        for a in corpus.articles
+    }
+
+
+def article_dates(corpus: Corpus) -> dict[str, date | None]:
+    """The event date of every article (rule 1 of the module docstring)."""
+    mentions = _article_mentions(corpus)
+    dates: dict[str, date | None] = {}
+    for a in corpus.articles:
+        days = [lo for lo, hi in mentions[a.id] if lo == hi]
+        dates[a.id] = a.published.date() if a.published else (max(days) if days else None)
+    ents = _entity_sets(corpus)
+    n = len(corpus.articles)
+    df: dict[str, int] = defaultdict(int)
+    for s in ents.values():
+        for e in s:
+            df[e] += 1
+    anchored = {k: v for k, v in dates.items() if v is not None}
+    for a in corpus.articles:
+        if dates[a.id] is not None:
+            continue
+        floor = max((lo for lo, _ in mentions[a.id]), default=None)
+        best: tuple[float, str] | None = None
+        for other, day in sorted(anchored.items()):
+            if floor and day < floor:
+                continue
+            weight = sum(math.log(n / df[e]) for e in ents[a.id] & ents[other])
+            if weight > 0 and (best is None or weight > best[0]):
+                best = (weight, other)
+        if best:
+            dates[a.id] = anchored[best[1]]
+        elif mentions[a.id]:
+            dates[a.id] = max(hi for _, hi in mentions[a.id])
+    return dates
+
+
+@dataclass(frozen=True)
+class Event:
+    key: str  # "YYYY-MM" of its first day
+    start: date
+    end: date
+
+
+class EventIndex:
+    """Which event each candidate is about (rules 2 and 3 of the module docstring)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.dates = article_dates(corpus)
+        days = sorted({d for d in self.dates.values() if d is not None})
+        self.events: list[Event] = []
+        for d in days:
+            last = self.events[-1] if self.events else None
+            if last and (d - last.end).days <= EVENT_GAP_DAYS:
+                self.events[-1] = Event(last.key, last.start, d)
+            else:
+                self.events.append(Event(d.strftime("%Y-%m"), d, d))
+        self._sentences = {(a.id, s.index): s for a in corpus.articles for s in a.sentences}
+
+    def of_day(self, day: date | None) -> Event | None:
+        if day is None:
+            return None
+        return next((e for e in self.events if e.start <= day <= e.end), None)
+
+    def _window(self, ev: Event) -> tuple[date, date]:
+        gap = timedelta(days=EVENT_GAP_DAYS)
+        return ev.start - gap, ev.end + gap
+
+    def key(self, candidate: Candidate) -> str:
+        home = self.of_day(self.dates.get(candidate.article))
+        sentence = self._sentences.get((candidate.article, candidate.sentence))
+        spans = sentence.spans if sentence else []
+        for sp in sorted(spans, key=lambda s: s.start):
+            iv = parse_iso(sp.norm) if sp.label == DATE else None
+            if iv is None:
+                continue
+            lo, hi = iv
+            if home:
+                wlo, whi = self._window(home)
+                if lo <= whi and hi >= wlo:
+                    continue
+            other = next(
+                (e for e in self.events if lo <= self._window(e)[1] and hi >= self._window(e)[0]),
+                None,
+            )
+            if other:
+                return other.key
+            return sp.norm[:7] if lo.month == hi.month else sp.norm[:4]
+        return home.key if home else UNDATED
+
+
+@dataclass
+class FactGroup:
+    """One fact: every candidate that states it, best-worded first."""
+
+    template: str
+    fact: str
+    answer_key: str
+    event: str
+    candidates: list[Candidate] = field(default_factory=list)
+    score: float = 0.0
+
+    @property
+    def best(self) -> Candidate:
+        return self.candidates[0]
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({c.article for c in self.candidates})
+
+    def sources(self) -> list[Source]:
+        """All sources, the best candidate's first, each stated once."""
+        seen: set[tuple[str, int, int, int]] = set()
+        out: list[Source] = []
+        for c in self.candidates:
+            k = (c.article, c.sentence, c.answer_start, c.answer_end)
+            if k not in seen:
+                seen.add(k)
+                out.append(Source(*k))
+        return out
+
+
+def answer_key(candidate: Candidate) -> str:
+    """The canonical answer: its norm, else its words case-folded."""
+    if candidate.answer_norm:
+        return candidate.answer_norm
+    return " ".join(_WORD.findall(candidate.answer.casefold()))
+
+
+def group_candidates(candidates: list[Candidate], events: EventIndex) -> list[FactGroup]:
+    """Candidates stating the same fact (template, fact key, answer, event) grouped."""
+    groups: dict[tuple[str, str, str, str], FactGroup] = {}
+    for c in candidates:
+        k = (c.template, c.fact, answer_key(c), events.key(c))
+        if k not in groups:
+            groups[k] = FactGroup(*k)
+        groups[k].candidates.append(c)
+    return list(groups.values())
+
+
+def question_words(question: str) -> set[str]:
+    return set(_WORD.findall(question.casefold().replace("_____", " ")))
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the smaller question's words that the other has too."""
+    wa, wb = question_words(a), question_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def fold_near_duplicates(groups: list[FactGroup]) -> list[FactGroup]:
+    """Groups asking the same thing reduced to one. `groups` must be scored; the stronger
+    group (higher score, then fact key) survives."""
+    ordered = sorted(groups, key=lambda g: (-g.score, g.template, g.fact, g.answer_key, g.event))
+    kept: list[FactGroup] = []
+    by_answer: dict[str, list[FactGroup]] = defaultdict(list)
+    for g in ordered:
+        twin = next(
+            (k for k in by_answer[g.answer_key] if overlap(k.best.question, g.best.question) >= NEAR_DUP),
+            None,
+        )
+        if twin is None:
+            kept.append(g)
+            by_answer[g.answer_key].append(g)
+        elif twin.event == g.event:
+            twin.candidates.extend(g.candidates)
+    return kept

@@ -1,0 +1,130 @@
+"""Wrong options: same type and kind, never a variant of the answer, never a give-away."""
+
+import random
+
+import pytest
+from bankfixtures import make_corpus
+
+from quizgen.distract import Answer, date_options, distractors, fits, is_variant, number_options
+from quizgen.lang import load_language
+
+PACK = load_language("id")
+CORPUS = make_corpus()
+
+
+@pytest.mark.parametrize(
+    "a, b, label, variant",
+    [
+        ("Kim Jong Un", "Kim Jong-un", "PERSON", True),
+        ("Kim Jong Un", "Jong Un", "PERSON", True),
+        ("Kim Jong Un", "Kim", "PERSON", True),
+        ("Sergey Lavrov", "Sergei Lavrov", "PERSON", True),
+        ("Moskow", "Moskwa", "PLACE", True),
+        ("Kim Jong Un", "Kim Il Sung", "PERSON", False),
+        ("Kim Jong Un", "Vladimir Putin", "PERSON", False),
+        ("Korea Utara", "Korea Selatan", "PLACE", False),
+        ("Wonsan", "Pyongyang", "PLACE", False),
+        ("Presiden Putin", "Vladimir Putin", "PERSON", True),
+        ("Jawa Barat", "Sumatera Barat", "PLACE", False),
+        ("Choe Son Hui", "Choe Ryong Hae", "PERSON", False),
+    ],
+)
+def test_distract_variants(a, b, label, variant):
+    assert is_variant(a, b, label) is variant
+
+
+@pytest.mark.parametrize(
+    "option, answer, ok",
+    [
+        ("Vladimir Putin", "Sergey Lavrov", True),
+        ("KCNA", "Kementerian Luar Negeri Rusia", False),  # case gives it away
+        ("Republik Demokratik Rakyat Korea", "Rusia", False),  # far longer
+        ("Seoul", "Pyongyang", True),
+    ],
+)
+def test_distract_giveaway(option, answer, ok):
+    assert fits(option, answer) is ok
+
+
+@pytest.mark.parametrize(
+    "answer, expected_kind",
+    [
+        (Answer("Kim Jong Un", "PERSON", "PERSON:kim-jong-un", question="Siapa pemimpin Korea Utara?"), None),
+        (Answer("Sergey Lavrov", "PERSON", "PERSON:sergey-lavrov", question="Siapa Menteri Luar Negeri Rusia?"), None),
+        (Answer("Wonsan", "PLACE", "PLACE:wonsan", question="Di mana Kim bertemu Lavrov?"), "city"),
+        (Answer("Rusia", "PLACE", "PLACE:rusia", question="Ke negara mana Korea Utara mengirim tentara?"), "country"),
+    ],
+)
+def test_distract_entities_same_label_and_kind_never_aliases(answer, expected_kind):
+    for seed in range(20):
+        options = distractors(answer, CORPUS, PACK, random.Random(seed))
+        assert len(options) == 3, options
+        assert len(set(options)) == 3
+        ent = CORPUS.entities[answer.norm]
+        by_name = {e.name: e for e in CORPUS.entities.values()}
+        for o in options:
+            assert not any(is_variant(o, alias, answer.label) for alias in ent.aliases | {answer.text}), o
+            assert o not in answer.question
+            if o in by_name:
+                assert by_name[o].label == answer.label and by_name[o].kind == expected_kind
+
+
+def test_distract_article_set_first():
+    answer = Answer("Sergey Lavrov", "PERSON", "PERSON:sergey-lavrov", question="Siapa Menlu?")
+    options = distractors(answer, CORPUS, PACK, random.Random(1))
+    assert set(options) == {"Kim Jong Un", "Vladimir Putin", "Choe Son Hui"}
+
+
+def test_distract_countries_from_cldr_when_article_set_is_short():
+    answer = Answer("Rusia", "PLACE", "PLACE:rusia", question="Negara mana?")
+    options = distractors(answer, CORPUS, PACK, random.Random(3))
+    assert "Korea Utara" in options and "Ukraina" in options
+    assert options[2] not in ("Rusia", "Federasi Rusia")
+
+
+@pytest.mark.parametrize(
+    "text, below, above",
+    [
+        ("lebih dari 10.000", ["lebih dari 8.000", "lebih dari 5.000"], ["lebih dari 20.000", "lebih dari 30.000"]),
+        ("sekitar 6.000 insinyur", ["sekitar 4.000 insinyur", "sekitar 3.000 insinyur"], ["sekitar 8.000 insinyur", "sekitar 9.000 insinyur"]),
+        ("2,5 juta", ["1,5 juta", "0,5 juta"], ["3,5 juta", "4,5 juta"]),
+        ("dua kali seminggu", [], []),
+        ("1500 orang", ["1100 orang", "750 orang"], ["1900 orang", "2200 orang"]),
+    ],
+)
+def test_distract_numbers_near_and_same_format(text, below, above):
+    lo, hi = number_options(text)
+    assert lo[: len(below)] == below
+    assert hi[: len(above)] == above
+
+
+@pytest.mark.parametrize(
+    "text, norm, earlier, later",
+    [
+        ("Sabtu (12/7)", "2025-07-12", "Jumat (11/7)", "Minggu (13/7)"),
+        ("Rabu (19/6/2024)", "2024-06-19", "Selasa (18/6/2024)", "Kamis (20/6/2024)"),
+        ("19 Juni 2024", "2024-06-19", "18 Juni 2024", "20 Juni 2024"),
+        ("Juni 2024", "2024-06", "Mei 2024", "Juli 2024"),
+        ("Desember 2024", "2024-12", "November 2024", "Januari 2025"),
+        ("2023", "2023", "2022", "2024"),
+        ("September lalu", "2023-09", "Agustus lalu", "Oktober lalu"),
+        ("tahun lalu", "2024", None, None),
+    ],
+)
+def test_distract_dates_near_same_granularity(text, norm, earlier, later):
+    lo, hi = date_options(text, norm, "id")
+    assert (lo[0] if lo else None) == earlier
+    assert (hi[0] if hi else None) == later
+
+
+def test_distract_quantity_answer_among_three():
+    answer = Answer("lebih dari 10.000 personel militer", "QUANTITY", "10000")
+    options = distractors(answer, CORPUS, PACK, random.Random(0))
+    assert len(options) == 3 and answer.text not in options
+    assert all(o.startswith("lebih dari ") and o.endswith(" personel militer") for o in options)
+
+
+def test_distract_deterministic():
+    answer = Answer("Wonsan", "PLACE", "PLACE:wonsan", question="Di mana?")
+    runs = {tuple(distractors(answer, CORPUS, PACK, random.Random("0:mcq-x"))) for _ in range(5)}
+    assert len(runs) == 1

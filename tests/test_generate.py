@@ -1,0 +1,124 @@
+"""The bank: stable ids, determinism, options, limits; and the whole pipeline on the seeds."""
+
+import copy
+
+import pytest
+from bankfixtures import make_corpus, seed_candidates
+
+from quizgen.bank import dumps_yaml
+from quizgen.generate import apply_limits, bank_from_candidates
+from quizgen.lang import load_language
+from quizgen.model import KINDS, MCQ, TRUEFALSE, Item
+
+PACK = load_language("id")
+CORPUS = make_corpus()
+
+
+def bank(cands=None, seed=0, limits=None):
+    cands = seed_candidates(CORPUS) if cands is None else cands
+    return bank_from_candidates(cands, CORPUS, PACK, title="Uji", seed=seed, limits=limits)
+
+
+def ids_by_question(b):
+    return {(i.kind, i.question): i.id for i in b.items}
+
+
+def test_generate_deterministic():
+    assert dumps_yaml(bank()) == dumps_yaml(bank())
+    assert dumps_yaml(bank(seed=5)) == dumps_yaml(bank(seed=5))
+
+
+def test_generate_id_form():
+    for item in bank().items:
+        kind, hexpart = item.id.split("-")
+        assert kind == item.kind and len(hexpart) == 12 and int(hexpart, 16) >= 0
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("Siapa Menteri Luar Negeri Rusia?", "Siapakah Menteri Luar Negeri Rusia?"),
+        ("Di mana pertemuan Kim dan Lavrov berlangsung?", "Di manakah pertemuan Kim dan Lavrov berlangsung?"),
+    ],
+)
+def test_generate_ids_stable_under_rewording(old, new):
+    before = {i.id for i in bank().items if i.question == old}
+    cands = seed_candidates(CORPUS)
+    for c in cands:
+        if c.question == old:
+            c.question = new
+    after = {i.id for i in bank(cands).items if i.question == new}
+    assert before and before == after
+
+
+def test_generate_ids_stable_when_a_source_is_added():
+    cands = seed_candidates(CORPUS)
+    one_source = [c for c in cands if not (c.template == "id.role.holder" and c.article == "a001")]
+    a = {i.id: i for i in bank(one_source).items if i.template == "id.role.holder"}
+    b = {i.id: i for i in bank(cands).items if i.template == "id.role.holder"}
+    assert set(a) == set(b)
+    for item_id in a:
+        assert len(b[item_id].sources) == len(a[item_id].sources) + 1
+        assert b[item_id].score > a[item_id].score  # corroborated
+
+
+def test_generate_mcq_options():
+    items = [i for i in bank().items if i.kind == MCQ]
+    assert items
+    for i in items:
+        assert len(i.options) == 4 and len(set(i.options)) == 4 and i.answer in i.options
+
+
+def test_generate_truefalse_items():
+    items = [i for i in bank().items if i.kind == TRUEFALSE]
+    assert items
+    for i in items:
+        assert i.options == ["Benar", "Salah"] and i.answer in i.options
+        assert (i.answer == "Salah") == bool(i.explanation)
+    assert sum(i.answer == "Salah" for i in items) == len(items) // 2
+
+
+def test_generate_sorted_and_one_item_per_kind_and_fact():
+    b = bank()
+    scores = [i.score for i in b.items]
+    assert scores == sorted(scores, reverse=True)
+    assert len({i.id for i in b.items}) == len(b.items)
+    assert all(0 <= s <= 1 for s in scores)
+    assert all(i.generated for i in b.items)
+    assert [a.id for a in b.articles] == [a.id for a in CORPUS.articles]
+
+
+@pytest.mark.parametrize(
+    "limits, expected",
+    [
+        ({"short": 2, "mcq": 1}, {"short": 2, "mcq": 1}),
+        ({"truefalse": 10}, {"truefalse": 3}),
+        ({}, {}),
+    ],
+)
+def test_generate_limits(limits, expected):
+    b = bank(limits=limits)
+    counts = {k: sum(i.kind == k for i in b.items) for k in KINDS}
+    assert {k: v for k, v in counts.items() if v} == expected
+
+
+def test_generate_apply_limits_keeps_order():
+    items = [Item(id=f"short-{n}", kind="short", question="q", answer="a") for n in range(5)]
+    assert [i.id for i in apply_limits(copy.deepcopy(items), {"short": 3})] == ["short-0", "short-1", "short-2"]
+    assert len(apply_limits(items, None)) == 5
+
+
+def test_generate_seeds_whole_pipeline(seed_paths, pack):
+    from quizgen.generate import generate_bank
+    from quizgen.pipeline import analyse
+    from quizgen.templates import load_templates
+
+    corpus = analyse(seed_paths, "id")
+    templates = load_templates(pack)
+    b1 = generate_bank(corpus, pack, templates, title="Seeds", seed=2025)
+    b2 = generate_bank(analyse(seed_paths, "id"), pack, templates, title="Seeds", seed=2025)
+    assert dumps_yaml(b1) == dumps_yaml(b2)
+    kept = [i for i in b1.items if i.keep]
+    assert len({(i.kind, i.question, i.answer) for i in kept}) >= 40
+    assert {i.kind for i in kept} == set(KINDS)
+    assert any(len({s.article for s in i.sources}) >= 2 for i in kept)  # merged across sources

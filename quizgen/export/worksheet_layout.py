@@ -1,0 +1,215 @@
+"""Worksheet layout: which items are printed, in which sections, and how each version
+shuffles questions and options (the answer key follows the shuffle).
+
+Everything here is plain data; rendering lives in worksheet.py.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import string
+from dataclasses import dataclass, field
+
+from ..errors import QuizgenError
+from ..model import CLOZE, KINDS, MCQ, SHORT, TRUEFALSE, ArticleInfo, Item, QuestionBank
+from .cardtext import BLANK, answer_index
+
+# Sections in print order: quick recognition first, free recall last.
+SECTION_ORDER = (MCQ, TRUEFALSE, CLOZE, SHORT)
+PAPERS = ("a4", "letter")
+MAX_VERSIONS = len(string.ascii_uppercase)
+
+
+@dataclass
+class WorksheetOptions:
+    """Choices for one worksheet. `counts` caps the items printed per kind (a kind missing
+    from it is not capped; 0 leaves the kind out); `seed` None means the bank's seed."""
+
+    versions: int = 2
+    paper: str = "a4"
+    seed: int | None = None
+    include_sources: bool = True
+    counts: dict[str, int] | None = None
+    title: str | None = None
+
+    def check(self) -> None:
+        if self.paper not in PAPERS:
+            raise QuizgenError(f"unknown paper '{self.paper}'; use one of {', '.join(PAPERS)}")
+        if not 1 <= self.versions <= MAX_VERSIONS:
+            raise QuizgenError(
+                f"versions must be 1 to {MAX_VERSIONS}, not {self.versions}; choose fewer versions"
+            )
+        for kind, n in (self.counts or {}).items():
+            if kind not in KINDS:
+                raise QuizgenError(f"unknown item kind '{kind}' in counts; use {', '.join(KINDS)}")
+            if n < 0:
+                raise QuizgenError(f"count for '{kind}' must be 0 or more, not {n}")
+
+
+@dataclass
+class Choice:
+    letter: str
+    text: str
+    correct: bool
+
+
+@dataclass
+class Question:
+    number: int  # numbering runs on across sections, 1..N
+    item: Item
+    parts: list[str]  # the question text; for cloze, the text around each blank
+    choices: list[Choice] = field(default_factory=list)  # mcq: lettered; truefalse: 2 words
+    key: str = ""  # what the key prints: a letter, a true/false word or the answer
+    width_em: float = 0.0  # cloze blank / single answer line width
+    lines: int = 0  # short answers: number of answer lines (0 = one sized line)
+    sources: list[int] = field(default_factory=list)  # numbers into Layout.sources
+
+
+@dataclass
+class Section:
+    kind: str
+    numeral: str  # I, II, III...
+    questions: list[Question]
+
+
+@dataclass
+class Version:
+    label: str  # A, B, C...
+    sections: list[Section]
+
+
+@dataclass
+class Layout:
+    title: str
+    versions: list[Version]
+    sources: list[ArticleInfo]  # articles cited by the printed items, numbered from 1
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, digits in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += digits
+            n -= value
+    return out
+
+
+def select_items(bank: QuestionBank, counts: dict[str, int] | None) -> dict[str, list[Item]]:
+    """Kept items per kind, best score first (bank order breaks ties), capped by counts."""
+    chosen: dict[str, list[Item]] = {}
+    for kind in SECTION_ORDER:
+        items = [i for i in bank.items if i.keep and i.kind == kind]
+        items.sort(key=lambda i: -i.score)
+        cap = (counts or {}).get(kind)
+        if cap is not None:
+            items = items[:cap]
+        if items:
+            chosen[kind] = items
+    return chosen
+
+
+def blank_width(answer: str) -> float:
+    """Width in em of a blank or line that fits the answer in handwriting, in 2em steps."""
+    return float(min(28, max(6, 2 * math.ceil((len(answer) * 0.6 + 3) / 2))))
+
+
+def answer_lines(answer: str) -> int:
+    """Full answer lines for a short answer; 0 means one line sized by blank_width."""
+    if len(answer) <= 30:
+        return 0
+    return min(4, math.ceil(len(answer) / 45))
+
+
+def _truth(item: Item, true_word: str, false_word: str) -> bool:
+    answer = item.answer.strip().casefold()
+    if answer == true_word.casefold():
+        return True
+    if answer == false_word.casefold():
+        return False
+    raise QuizgenError(
+        f"item {item.id}: true/false answer '{item.answer}' is neither '{true_word}' nor"
+        f" '{false_word}'; fix the answer in the bank"
+    )
+
+
+def _question(
+    item: Item, rng: random.Random, truth_words: tuple[str, str], refs: dict[str, int]
+) -> Question:
+    q = Question(number=0, item=item, parts=[item.question])
+    q.sources = sorted({refs[s.article] for s in item.sources if s.article in refs})
+    if item.kind == MCQ:
+        answer = answer_index(item)
+        if answer is None:
+            raise QuizgenError(
+                f"item {item.id}: answer '{item.answer}' is not among its options;"
+                " fix the options or the answer in the bank"
+            )
+        if len(item.options) > MAX_VERSIONS:
+            raise QuizgenError(f"item {item.id}: too many options; keep at most {MAX_VERSIONS}")
+        order = list(range(len(item.options)))
+        rng.shuffle(order)
+        q.choices = [
+            Choice(string.ascii_uppercase[n], item.options[i], i == answer)
+            for n, i in enumerate(order)
+        ]
+        q.key = next(c.letter for c in q.choices if c.correct)
+    elif item.kind == TRUEFALSE:
+        true_word, false_word = truth_words
+        is_true = _truth(item, true_word, false_word)
+        q.choices = [Choice("", true_word, is_true), Choice("", false_word, not is_true)]
+        q.key = true_word if is_true else false_word
+    elif item.kind == CLOZE:
+        q.parts = BLANK.split(item.question)
+        if len(q.parts) < 2:
+            raise QuizgenError(
+                f"item {item.id}: cloze question has no blank '_____'; put one where the answer goes"
+            )
+        q.key = item.answer
+        q.width_em = blank_width(item.answer)
+    else:  # SHORT
+        q.key = item.answer
+        q.lines = answer_lines(item.answer)
+        q.width_em = blank_width(item.answer) if not q.lines else 0.0
+    return q
+
+
+def _cited(bank: QuestionBank, chosen: dict[str, list[Item]]) -> list[ArticleInfo]:
+    """The bank's articles that the chosen items cite, in bank order."""
+    cited = {s.article for items in chosen.values() for item in items for s in item.sources}
+    return [a for a in bank.articles if a.id in cited]
+
+
+def build_layout(
+    bank: QuestionBank, options: WorksheetOptions, truth_words: tuple[str, str]
+) -> Layout:
+    """The selected items laid out as `options.versions` shuffled versions.
+
+    Version X is shuffled by random.Random(f"{seed}:X"): the same seed gives the same
+    versions; questions move only within their section, so the sections stay in order.
+    """
+    options.check()
+    chosen = select_items(bank, options.counts)
+    if not chosen:
+        raise QuizgenError(
+            f"bank '{bank.title}' has no item to print (none kept, or every count is 0);"
+            " keep some items or raise the counts"
+        )
+    sources = _cited(bank, chosen)
+    refs = {a.id: n for n, a in enumerate(sources, 1)}
+    seed = bank.seed if options.seed is None else options.seed
+    versions = []
+    for v in range(options.versions):
+        label = string.ascii_uppercase[v]
+        rng = random.Random(f"{seed}:{label}")
+        sections, number = [], 0
+        for kind, items in chosen.items():
+            order = list(items)
+            rng.shuffle(order)
+            questions = [_question(item, rng, truth_words, refs) for item in order]
+            for q in questions:
+                number += 1
+                q.number = number
+            sections.append(Section(kind, roman(len(sections) + 1), questions))
+        versions.append(Version(label, sections))
+    return Layout(title=options.title or bank.title, versions=versions, sources=sources)

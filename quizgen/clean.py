@@ -44,6 +44,8 @@ from .webpage import page_blocks
 
 WINDOW = 15  # content lines at the top of a page where headline, byline and dateline stand
 MAX_LEAD = 2  # paragraph-like lines (e.g. captions) allowed between headline and dateline
+LONG_WORDS = 25  # a line this long is body text: the headline stands before it
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")  # zero-width, marks, soft hyphen
 
 
 def article_id(text: str) -> str:
@@ -121,10 +123,12 @@ class _Page:
     byline: str | None = None
     published: datetime | None = None
     furniture: list[str] = field(default_factory=list)  # lines outside the body
+    dated_lines: list[str] = field(default_factory=list)  # header lines that hold a date
+    title_outlet: str | None = None  # named by a dateline before the headline
 
     def __post_init__(self) -> None:
         kept = [b for b in self.blocks if any(c.isalnum() for c in b.text)]
-        self.lines = [" ".join(b.text.split()) for b in kept]
+        self.lines = [" ".join(_INVISIBLE.sub("", b.text).split()) for b in kept]
         self.heading = [b.heading for b in kept]
         self.kind = [self._kind(line) for line in self.lines]
         self.dates = [line_date(s, self.pack) if k is None else None
@@ -153,7 +157,7 @@ class _Page:
         if d is not None and (t is None or d > t):
             between = [i for i in free if (t if t is not None else -1) < i < d]
             lead = [i for i in between if ends_sentence(lines[i]) and not is_caption(lines[i], self.rules)]
-            if len(lead) > MAX_LEAD:
+            if len(lead) > (MAX_LEAD if t is not None else 0):
                 d = None
         if d is not None:
             start = d
@@ -175,7 +179,10 @@ class _Page:
                         self.title = lines[i]
                     return i
             return None
-        cands = [i for i in window if (d is None or i < d) and self.dates[i] is None
+        # The headline stands before the first long paragraph and before the dateline.
+        long = next((i for i in window if len(words(lines[i])) > LONG_WORDS), len(lines))
+        limit = min(long, d if d is not None else long)
+        cands = [i for i in window if i < limit and self.dates[i] is None
                  and is_headline(lines[i]) and not is_caption(lines[i], self.rules)]
         for c in cands:  # the headline often repeats above the body
             if any(j != c and _key(lines[j]) == _key(lines[c]) for j in window):
@@ -194,7 +201,11 @@ class _Page:
         return None
 
     def _set_title(self, i: int) -> int:
+        """The headline, without an outlet's dateline: "Merdeka.com - La Roja Menang ..."."""
         self.title = self.lines[i]
+        found = dateline(self.title, self.rules)
+        if found and found[0] and found[1]:
+            self.title, self.title_outlet = found[0], found[1]
         return i
 
     def _after_header(self, t: int) -> int:
@@ -225,7 +236,7 @@ class _Page:
             line = self.lines[j]
             if self.kind[j] is not None or self.heading[j]:
                 continue
-            if j > start and (is_subheading(line) or (self.dates[j] and not ends_sentence(line))):
+            if j > start and is_subheading(line):
                 continue
             if not self.paragraphs:
                 found = dateline(line, self.rules)
@@ -267,8 +278,8 @@ class _Page:
 
 
 def _publisher(page: _Page, rules: CleanRules, stated: str | None) -> str | None:
-    if page.outlet:
-        return page.outlet
+    if page.outlet or page.title_outlet:
+        return page.outlet or page.title_outlet
     if stated and rules.outlet(stated):
         return rules.outlet(stated)
     for line in page.dated_lines:

@@ -27,6 +27,9 @@ _PLACE_STOP = re.compile(r"(?P<place>[A-Z][A-Z .'-]{1,40}?)\.\s+(?=\S)")
 _CAPS_CREDIT = re.compile(r"[(\[]\s*[A-Z][A-Z0-9 ./&-]{1,30}[)\]]\s*\Z")
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}")
 _MENU_PUNCT = re.compile(r"[.,;:!?\"“”()\[\]|]")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
+_ENUMERATOR = re.compile(r"\A\d{1,3}[.)]\s*")
+_DOMAIN = re.compile(r"[\w-]+\.(?:com|net|org|id|co|tv|news)\b", re.IGNORECASE)
 
 
 def ends_sentence(line: str) -> bool:
@@ -54,12 +57,16 @@ def is_headline(line: str) -> bool:
 
 
 def is_subheading(line: str) -> bool:
-    """A section heading inside the body: short, mostly capitalised, no final punctuation."""
+    """A section heading inside the body: one short, mostly capitalised phrase without
+    final punctuation or figures (a leading list number aside): "Penerbangan dan Promosi
+    Wisata", "2. Makan Saat Masih Panas"."""
     return (
         not ends_sentence(line)
         and is_headline(line)
         and len(words(line)) <= 15
-        and capital_ratio(line) >= 0.5
+        and capital_ratio(line) >= 0.6
+        and not _SENTENCE_BREAK.search(line)
+        and not any(c.isdigit() for c in _ENUMERATOR.sub("", line))
     )
 
 
@@ -120,7 +127,7 @@ def dateline(text: str, rules: CleanRules) -> tuple[str, str | None] | None:
         parts = [p.strip() for p in re.split(r"[,()]", m.group("head")) if p.strip()]
         plain = len(parts) <= 3 and (
             all(_all_caps(p) for p in parts)
-            or (len(parts) >= 2 and all(_capitalised(p) for p in parts))
+            or (any(_DOMAIN.search(p) for p in parts) and all(_capitalised(p) for p in parts))
         )
         if not (outlet or plain):
             m = None

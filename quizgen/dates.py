@@ -146,8 +146,14 @@ class _Lexicon:
             # Selasa | Minggu pagi | Rabu lalu
             rf"(?P<b_wd>{w_wide})(?:\s+(?P<b_dir>{dirs}))?(?:\s+(?P<b_part>{parts}))?",
         ]
+        # Every branch starts with a digit, "(" or one of these words: a cheap first test.
+        words = [*self.months, *self.weekdays, *self.direction, *self.units, *self.counts,
+                 *self.day_words, *(data.get("year_words") or [])]
+        first = "".join(sorted({re.escape(w[0].lower()) for w in words if w}))
         self.find_re = re.compile(
-            r"(?<![\w.,/\-])(?:" + "|".join(f"(?:{b})" for b in branches) + r")(?!\w|-\w)",
+            rf"(?<![\w.,/\-])(?=[\d(\[{first}])(?:"
+            + "|".join(f"(?:{b})" for b in branches)
+            + r")(?!\w|-\w)",
             re.IGNORECASE,
         )
         self.prev_word_re = re.compile(r"([\w.,]+)\s+$")

@@ -15,6 +15,8 @@ Rules (abbreviation lists come from the pack's `abbreviations.yaml`):
   `“A. B,” kata Kim.` and `“A. B.” kata Kim.` no sentence ends before "kata Kim". A speech
   tag is recognised as a lowercase word right after the closing quote.
 - A credit in brackets at the end of a paragraph stays with its sentence: "... AS. (AFP/AP)".
+- No sentence ends inside short brackets ("(Uu. B002/T008)"), and a piece with no letter
+  or digit (a stray closing quote) joins the sentence before it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _PREV_WORD = re.compile(r"[^\s(\[{“\"‘'«,;:/]*\Z")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\Z")
 _LOWER = re.compile(r"[^\W\d_A-Z]")  # a letter that is not an ASCII capital
 _CREDIT = re.compile(r"\([^()\n]{0,80}\)[.!?]?\s*\Z")
+_BRACKETS = re.compile(r"\([^()\n]{1,80}\)")  # no sentence ends inside "(Uu. B002/T008)"
+_ALNUM = re.compile(r"[^\W_]")
 _QUOTE = re.compile(r"[\"“”]")
 _CLOSE_QUOTES = "\"”’'»"
 _NOT_OPENING = ("", " ", "\n", "\t", ".", ",", ";", ":", "!", "?", ")")
@@ -130,29 +134,36 @@ def _ends_here(text: str, m: re.Match[str], start: int, rules: _Rules) -> bool:
 
 
 def _split_block(text: str, offset: int, rules: _Rules, out: list[tuple[int, int]]) -> None:
+    first = len(out)
     cands = list(_END.finditer(text))
     if not cands:
-        _add(text, 0, len(text), offset, out)
+        _add(text, 0, len(text), offset, out, first)
         return
-    quoted = _speech_tag_quotes(text) if _QUOTE.search(text) else []
+    shielded = _speech_tag_quotes(text) if _QUOTE.search(text) else []
+    if "(" in text:
+        shielded += [(m.start(), m.end() - 1) for m in _BRACKETS.finditer(text)]
     start = 0
     for m in cands:
         pos = m.start()
-        if any(a < pos < b for a, b in quoted):
+        if any(a < pos < b for a, b in shielded):
             continue
         if _ends_here(text, m, start, rules):
-            end = m.start("gap")
-            _add(text, start, end, offset, out)
+            _add(text, start, m.start("gap"), offset, out, first)
             start = m.end()
-    _add(text, start, len(text), offset, out)
+    _add(text, start, len(text), offset, out, first)
 
 
-def _add(text: str, a: int, b: int, offset: int, out: list[tuple[int, int]]) -> None:
+def _add(text: str, a: int, b: int, offset: int, out: list[tuple[int, int]], first: int) -> None:
+    """Append text[a:b] trimmed; a piece with no letter or digit joins the one before."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    if a < b:
+    if a >= b:
+        return
+    if len(out) > first and not _ALNUM.search(text, a, b):
+        out[-1] = (out[-1][0], offset + b)  # a stray closing quote: `... Prancis. "`
+    else:
         out.append((offset + a, offset + b))
 
 

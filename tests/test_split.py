@@ -275,6 +275,20 @@ SPLIT_ROWS = [
         "Bangsa Eropa masih berada dalam Zaman Kegelapan. (hal 7).",
         ["Bangsa Eropa masih berada dalam Zaman Kegelapan. (hal 7)."],
     ),
+    # --- no end inside short brackets; a stray closing quote joins its sentence
+    # [IndoSum, CC BY-SA 4.0]
+    (
+        "Demikian dilaporkan Antara. (Uu. B002/T008)",
+        ["Demikian dilaporkan Antara. (Uu. B002/T008)"],
+    ),
+    (
+        "Bagian ini (lihat hlm. 5) penting. Lalu selesai.",
+        ["Bagian ini (lihat hlm. 5) penting.", "Lalu selesai."],
+    ),
+    (
+        'Azzurri hanya kalah dari Prancis. "\n\nVentura menang.',
+        ['Azzurri hanya kalah dari Prancis. "', "Ventura menang."],
+    ),
     # --- lowercase sentence starts in scraped text [IndoSum, CC BY-SA 4.0]
     (
         "Tim di puncak klasemen telah mengumpulkan poin 69. sedangkan Burnley berada di posisi "
@@ -341,6 +355,17 @@ def test_split_sentences_corpus_counts(pack):
     dev = sum(len(split_sentences(p.read_text(encoding="utf-8"), pack)) for p in DEV_ARTICLES)
     facqa = sum(len(split_sentences(r["context"], pack)) for r in facqa_rows())
     assert (dev, facqa) == (199, 272)
+
+
+def test_split_article_seed_keeps_quote_with_speech_tag(pack, seed_paths):
+    """A seed page through the real reader and cleaner, then split: the quote stays whole."""
+    from quizgen.clean import clean_document
+    from quizgen.read import read_document
+
+    article = clean_document(read_document(seed_paths[2]), pack)
+    texts = [s.text for s in split_article(article, pack)]
+    assert any(t.startswith("“Situasi di dunia") and t.endswith("tutur Kim.") for t in texts)
+    assert all(t[-1] in '.!?”")' for t in texts), texts
 
 
 def test_split_article_numbers_sentences_across_paragraphs(pack):

@@ -1,0 +1,142 @@
+"""Sentence and candidate filters: what a teacher would reject, before ranking.
+
+`reject_reason(candidate, sentence, article, pack)` returns None to keep a candidate or a
+short reason ("pronoun: ia", "answer in question", ...). The word lists live in the
+pack's `quality.yaml`; `verbs.yaml` tells a verb-like word (a question without one is a
+fragment). Quoted speech is left out of the pronoun and demonstrative checks: a quote
+keeps its own "kami".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from .model import CLOZE, DATE, QUANTITY, Article, Candidate, Sentence, Span
+from .simplify import alternation, is_verb_like, words
+
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+
+
+@cache
+def _conf(pack: Any) -> dict[str, Any]:
+    conf = dict(pack.data("quality"))
+    for key, value in list(conf.items()):
+        if isinstance(value, list):
+            conf[key + "_set"] = frozenset(str(v).lower() for v in value)
+    conf["_demo_phrases"] = re.compile(r"\b" + alternation(conf.get("demonstrative_phrases", []))
+                                       + r"\b", re.I)
+    conf["_boiler"] = re.compile(r"^\W*" + alternation(conf.get("boilerplate_starts", []))
+                                 + r"\b", re.I)
+    return conf
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    n = _norm(needle)
+    return bool(n) and f" {n} " in f" {_norm(haystack)} "
+
+
+def _spans_in(question: str, sentence: Sentence, cand: Candidate) -> list[tuple[int, Span]]:
+    """(position in question, span) for the sentence's spans that appear in the question,
+    leaving out the answer span."""
+    out = []
+    for sp in sentence.spans:
+        if sp.start == cand.answer_start and sp.end == cand.answer_end:
+            continue
+        m = re.search(r"(?<!\w)" + re.escape(sp.text) + r"(?!\w)", question)
+        if m:
+            out.append((m.start(), sp))
+    return out
+
+
+def _unbalanced(text: str) -> bool:
+    return (text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+            or text.count("(") != text.count(")"))
+
+
+def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str, Any]) -> str | None:
+    bare = QUOTED.sub(lambda m: " " * len(m.group(0)), question)
+    bare = conf["_demo_phrases"].sub(lambda m: " " * len(m.group(0)), bare)
+    named = set(conf["named_labels_set"])
+    suffix = conf.get("possessive_suffix", "")
+    for m in re.finditer(r"\w+(?:-\w+)*", bare):
+        w = m.group(0).lower()
+        before = [sp for pos, sp in spans if pos < m.start() and sp.label.lower() in named]
+        if w in conf["first_person_set"]:
+            return f"pronoun: {w}"
+        if w in conf["pronouns_set"]:
+            need = 2 if w in conf["plural_pronouns_set"] else 1
+            people = [sp for sp in before if sp.label != "ROLE"]
+            if len(people) < need:
+                return f"pronoun: {w}"
+        elif w in conf["demonstratives_set"] and not before:
+            return f"demonstrative: {w}"
+        elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 3
+              and w not in conf["possessive_exceptions_set"] and not before):
+            return f"possessive: {w}"
+    return None
+
+
+def _answer_given(cand: Candidate, question: str, spans: list[tuple[int, Span]]) -> bool:
+    if _contains(question, cand.answer):
+        return True
+    if cand.answer_norm and any(sp.norm == cand.answer_norm for _, sp in spans):
+        return True
+    if cand.answer_label == "PERSON":
+        qwords = {w for w in words(question) if w[:1].isupper()}
+        return any(w in qwords for w in words(cand.answer) if len(w) >= 3 and w[:1].isupper())
+    return False
+
+
+def _needs_context(cand: Candidate, question: str, spans: list[tuple[int, Span]],
+                   conf: dict[str, Any]) -> bool:
+    qwords = {w.lower() for w in words(question)}
+    if not qwords & conf["event_verbs_set"]:
+        return False
+    labels = {sp.label for _, sp in spans}
+    if cand.answer_label in conf["context_labels"]:
+        return not labels & set(conf["named_labels"])
+    return not labels & set(conf["context_labels"])
+
+
+def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
+    aw = [w.lower() for w in words(cand.answer)]
+    has_digit = any(ch.isdigit() for ch in cand.answer)
+    if cand.answer_label == DATE and (set(aw) & conf["relative_date_words_set"]
+                                      or (not has_digit and not cand.answer_norm)):
+        return "relative date answer"
+    if cand.answer_label == QUANTITY and not has_digit and aw and aw[0] in conf["vague_quantity_words_set"]:
+        return "vague quantity answer"
+    return None
+
+
+def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pack: Any) -> str | None:
+    """Why a teacher would reject this candidate, or None to keep it."""
+    conf = _conf(pack)
+    q = candidate.question
+    n = len(words(q))
+    if conf["_boiler"].match(sentence.text):
+        return "boilerplate sentence"
+    if n > conf.get("max_words", 25):
+        return f"too long ({n} words)"
+    if n < conf.get("min_words", 4):
+        return f"too short ({n} words)"
+    if _unbalanced(q) or _unbalanced(candidate.answer):
+        return "unbalanced quotes or brackets"
+    body = q if CLOZE in candidate.kinds else (candidate.statement or sentence.text)
+    if not any(is_verb_like(w, pack) for w in words(QUOTED.sub(" ", body) or body)):
+        return "fragment: no verb"
+    spans = _spans_in(q, sentence, candidate)
+    reason = _pronoun_reason(q, spans, conf)
+    if reason:
+        return reason
+    if _answer_given(candidate, q, spans):
+        return "answer in question"
+    if _needs_context(candidate, q, spans, conf):
+        return "event without time or place"
+    return _answer_reason(candidate, conf)

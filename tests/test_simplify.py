@@ -1,0 +1,91 @@
+"""Simplification: attribution, discourse phrases and side clauses leave; spans survive.
+
+Sentences from the seed articles (seeds/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.model import Sentence, Span
+from quizgen.simplify import delete_ranges, is_verb_like, simplify
+
+
+def spanned(text: str, *spans: tuple) -> Sentence:
+    """A sentence with hand-made spans: (label, text[, attrs])."""
+    out = []
+    for label, t, *rest in spans:
+        i = text.index(t)
+        out.append(Span(i, i + len(t), label, t, None, rest[0] if rest else {}))
+    return Sentence("a", 0, 0, text, [], out)
+
+
+CASES = [
+    ("Menurut KCNA, pertemuan Kim dan Lavrov berlangsung di Wonsan, sebuah kota pesisir timur "
+     "Korea Utara yang baru-baru ini meresmikan kawasan resor besar.",
+     "pertemuan Kim dan Lavrov berlangsung di Wonsan"),
+    ("Laporan media Rusia dan sumber intelijen Barat menyebut bahwa Korea Utara telah mengirim "
+     "lebih dari 10.000 personel militer, termasuk pasukan tempur dan teknisi, untuk mendukung "
+     "operasi militer Rusia di Ukraina.",
+     "Korea Utara telah mengirim lebih dari 10.000 personel militer untuk mendukung operasi "
+     "militer Rusia di Ukraina"),
+    ("Lebih lanjut, Kim menyatakan keyakinannya bahwa rakyat dan militer Rusia akan menang.",
+     "Kim menyatakan keyakinannya bahwa rakyat dan militer Rusia akan menang"),
+    ("Dalam pertemuan terpisah pada hari yang sama, Lavrov juga bertemu dengan Menlu Korea "
+     "Utara Choe Son Hui.", "Lavrov bertemu dengan Menlu Korea Utara Choe Son Hui"),
+    ("Pemimpin Korea Utara Kim Jong Un menyampaikan komitmen dukungan “tanpa syarat” terhadap "
+     "semua tindakan Rusia dalam konflik Ukraina, sebagaimana dilaporkan media pemerintah Korea "
+     "Utara, KCNA, pada Minggu (13/7).",
+     "Pemimpin Korea Utara Kim Jong Un menyampaikan komitmen dukungan “tanpa syarat” terhadap "
+     "semua tindakan Rusia dalam konflik Ukraina"),
+    ("Kunjungan Lavrov ke Korea Utara menjadi bagian dari rangkaian pertemuan tingkat tinggi "
+     "antara pejabat Moskow dan Pyongyang, seiring dengan semakin eratnya hubungan militer.",
+     "Kunjungan Lavrov ke Korea Utara menjadi bagian dari rangkaian pertemuan tingkat tinggi "
+     "antara pejabat Moskow dan Pyongyang"),
+    ("Bahkan, Korea Utara telah berkomitmen untuk mengirim sekitar 6.000 insinyur dan pekerja "
+     "konstruksi ke wilayah Kursk di Rusia, membantu upaya rekonstruksi di daerah yang terdampak.",
+     "Korea Utara telah berkomitmen untuk mengirim sekitar 6.000 insinyur dan pekerja konstruksi "
+     "ke wilayah Kursk di Rusia"),
+    ("Selain orangutan, satwa yang berada TNGL itu di antaranya adalah harimau sumatera "
+     "(Panthera tigris sumatrensis).",
+     "Selain orangutan, satwa yang berada TNGL itu di antaranya adalah harimau sumatera"),
+    ("PEMIMPIN Korea Utara Kim Jong Un menyatakan dukungan, menurut laporan KCNA.",
+     "Pemimpin Korea Utara Kim Jong Un menyatakan dukungan"),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_simplify_trims_to_clause(pack, text, expected):
+    assert simplify(Sentence("a", 0, 0, text), pack).text == expected
+
+
+def test_simplify_keeps_leading_date_phrase(pack):
+    s = spanned("Pada Sabtu (12/7), Kim bertemu Lavrov di Wonsan.", ("DATE", "Sabtu (12/7)"))
+    assert simplify(s, pack).text == "Pada Sabtu (12/7), Kim bertemu Lavrov di Wonsan"
+
+
+def test_simplify_spans_map_back_to_sentence(pack):
+    s = spanned("Menurut KCNA, pertemuan Kim dan Lavrov berlangsung di Wonsan, sebuah kota pesisir.",
+                ("ORG", "KCNA"), ("PERSON", "Kim"), ("PLACE", "Wonsan"))
+    c = simplify(s, pack)
+    assert [sp.text for sp in c.spans] == ["Kim", "Wonsan"]
+    for sp, orig in zip(c.spans, c.origin):
+        assert c.sentence_range(sp.start, sp.end) == (orig.start, orig.end)
+
+
+def test_simplify_never_cuts_a_span(pack):
+    # the parenthesis belongs to the DATE span, so it stays
+    s = spanned("Kim bertemu Lavrov pada Sabtu (12/7) di Wonsan.", ("DATE", "Sabtu (12/7)"))
+    assert "Sabtu (12/7)" in simplify(s, pack).text
+
+
+def test_simplify_delete_ranges_tidies(pack):
+    s = Sentence("a", 0, 0, "Kim ,  bertemu Lavrov .")
+    assert delete_ranges(s, []).text == "Kim, bertemu Lavrov"
+
+
+@pytest.mark.parametrize("word,verb", [
+    ("mengirim", True), ("dikirim", True), ("berlangsung", True), ("tiba", True),
+    ("menteri", False), ("terhadap", False), ("berita", False), ("di", False), ("Wonsan", False),
+])
+def test_simplify_is_verb_like(pack, word, verb):
+    assert is_verb_like(word, pack) is verb

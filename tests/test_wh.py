@@ -1,0 +1,114 @@
+"""WH substitution over a simplified clause. Sentences from seeds/ and FacQA (CC BY-SA 4.0,
+FacQA (ITB) via IndoNLU); spans are written by hand so the test does not depend on the tagger."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from quizgen.generators import get
+from quizgen.generators.wh import passive
+from quizgen.model import Article
+
+from test_simplify import spanned
+
+ART = Article("art", "seed.txt", "id")
+TEMPLATE = SimpleNamespace(id="id.wh.test", kinds=["short", "mcq"], prior=0.7)
+
+WONSAN = ("Menurut KCNA, pertemuan Kim dan Lavrov berlangsung di Wonsan, sebuah kota pesisir "
+          "timur Korea Utara yang baru-baru ini meresmikan kawasan resor besar.")
+TROOPS = ("Laporan media Rusia dan sumber intelijen Barat menyebut bahwa Korea Utara telah "
+          "mengirim lebih dari 10.000 personel militer, termasuk pasukan tempur dan teknisi, untuk "
+          "mendukung operasi militer Rusia di Ukraina.")
+LEDE = ("PEMIMPIN Korea Utara Kim Jong Un menyatakan dukungan tanpa syarat terhadap Rusia saat "
+        "bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov, Sabtu (12/7), menurut laporan "
+        "media pemerintah KCNA yang dirilis Minggu pagi.")
+COUNTRY = {"kind": "country"}
+
+ROWS = [
+    # (sentence, label, expected question, expected answer)
+    (spanned(WONSAN, ("ORG", "KCNA"), ("PERSON", "Kim"), ("PERSON", "Lavrov"),
+             ("PLACE", "Wonsan", {"kind": "city"}), ("PLACE", "Korea Utara", COUNTRY)),
+     "PLACE", "Di mana pertemuan Kim dan Lavrov berlangsung?", "Wonsan"),
+    (spanned(TROOPS, ("PLACE", "Korea Utara", COUNTRY),
+             ("QUANTITY", "lebih dari 10.000 personel militer", {"unit": "personel militer"}),
+             ("PLACE", "Ukraina", COUNTRY)),
+     "QUANTITY", "Berapa personel militer yang telah dikirim Korea Utara untuk mendukung operasi "
+     "militer Rusia di Ukraina?", "lebih dari 10.000"),
+    (spanned(TROOPS, ("PLACE", "Korea Utara", COUNTRY),
+             ("QUANTITY", "lebih dari 10.000 personel militer", {"unit": "personel militer"}),
+             ("PLACE", "Ukraina", COUNTRY)),
+     "PLACE", "Negara mana yang telah mengirim lebih dari 10.000 personel militer untuk mendukung "
+     "operasi militer Rusia di Ukraina?", "Korea Utara"),
+    (spanned(LEDE, ("ROLE", "PEMIMPIN Korea Utara"), ("PERSON", "Kim Jong Un"),
+             ("ROLE", "Menteri Luar Negeri Rusia"), ("PERSON", "Sergey Lavrov"),
+             ("DATE", "Sabtu (12/7)")),
+     "PERSON", "Siapa yang menyatakan dukungan tanpa syarat terhadap Rusia saat bertemu dengan "
+     "Menteri Luar Negeri Rusia Sergey Lavrov, Sabtu (12/7)?", "Kim Jong Un"),
+    (spanned(LEDE, ("ROLE", "PEMIMPIN Korea Utara"), ("PERSON", "Kim Jong Un"),
+             ("ROLE", "Menteri Luar Negeri Rusia"), ("PERSON", "Sergey Lavrov"),
+             ("DATE", "Sabtu (12/7)")),
+     "DATE", "Kapan Pemimpin Korea Utara Kim Jong Un menyatakan dukungan tanpa syarat terhadap "
+     "Rusia saat bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov?", "Sabtu (12/7)"),
+    (spanned("Lavrov bahkan sempat memuji Wonsan sebagai tujuan wisata yang menarik.",
+             ("PERSON", "Lavrov"), ("PLACE", "Wonsan", {"kind": "city"})),
+     "PLACE", "Lavrov sempat memuji kota mana sebagai tujuan wisata yang menarik?", "Wonsan"),
+    (spanned("Drh Yuda Heru Fibrianto MS, dosen Fakultas Kedokteran Hewan UGM, turut ambil bagian "
+             "dalam keberhasilan pengkloningan anjing.", ("PERSON", "Drh Yuda Heru Fibrianto MS"),
+             ("ORG", "Fakultas Kedokteran Hewan UGM")),
+     "PERSON", "Siapa yang ambil bagian dalam keberhasilan pengkloningan anjing?",
+     "Drh Yuda Heru Fibrianto MS"),
+]
+
+
+@pytest.mark.parametrize("sentence,label,question,answer", ROWS)
+def test_wh_asks_for_span(pack, sentence, label, question, answer):
+    cands = get("wh").fn(sentence, ART, {"label": label}, pack, TEMPLATE)
+    assert [(c.question, c.answer) for c in cands][:1] == [(question, answer)]
+    c = cands[0]
+    assert sentence.text[c.answer_start:c.answer_end] == c.answer
+    assert c.template == "id.wh.test" and c.kinds == ["short", "mcq"] and c.prior == 0.7
+    assert c.fact.startswith(label + "=") and c.statement.endswith(".")
+
+
+NOT_ASKED = [
+    # coordinated with a span of the same label: "Kim dan Lavrov"
+    (spanned(WONSAN, ("PERSON", "Kim"), ("PERSON", "Lavrov"), ("PLACE", "Wonsan")), "PERSON"),
+    # a place modifying a noun ("perang di Ukraina") is not where the event happened
+    (spanned("Kim menyatakan dukungan terhadap Rusia dalam perang di Ukraina.",
+             ("PERSON", "Kim"), ("PLACE", "Ukraina", COUNTRY)), "PLACE"),
+    # a date inside a relative clause belongs to another event
+    (spanned("Kim dan Lavrov membahas kesepakatan yang dihasilkan pada Juni 2024 lalu.",
+             ("DATE", "Juni 2024")), "DATE"),
+    # a quantity with no number
+    (spanned("Korea Utara telah mengirim ribuan tentara ke Rusia.",
+             ("QUANTITY", "ribuan tentara", {"unit": "tentara"})), "QUANTITY"),
+]
+
+
+@pytest.mark.parametrize("sentence,label", NOT_ASKED)
+def test_wh_declines_bad_positions(pack, sentence, label):
+    assert get("wh").fn(sentence, ART, {"label": label}, pack, TEMPLATE) == []
+
+
+def test_wh_fact_same_for_reordered_wording(pack):
+    a = spanned("Pertemuan Kim dan Lavrov berlangsung di Wonsan.", ("PERSON", "Kim"),
+                ("PERSON", "Lavrov"), ("PLACE", "Wonsan"))
+    b = spanned("Di Wonsan berlangsung pertemuan Kim dan Lavrov.", ("PERSON", "Kim"),
+                ("PERSON", "Lavrov"), ("PLACE", "Wonsan"))
+    fa = get("wh").fn(a, ART, {"label": "PLACE"}, pack, TEMPLATE)[0].fact
+    from quizgen.generators.facts import fact_key
+    from quizgen.simplify import simplify
+    cb = simplify(b, pack)
+    assert fact_key(cb, cb.spans[-1], pack) == fa
+
+
+@pytest.mark.parametrize("active,passive_form", [
+    ("mengirim", "dikirim"), ("memasok", "dipasok"), ("mendukung", "didukung"),
+    ("menyebut", "disebut"), ("mengambil", "diambil"), ("menulis", "ditulis"),
+    ("melihat", "dilihat"), ("memperkuat", "diperkuat"), ("menyatakan", "dinyatakan"),
+    ("membantu", "dibantu"), ("bertemu", None),
+])
+def test_wh_passive_voice(pack, active, passive_form):
+    assert passive(active, pack) == passive_form

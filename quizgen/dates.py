@@ -60,6 +60,56 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# The shape of dates.yaml: key -> (kind, allowed keys or range)
+_WORDS = ("date_words", "time_zones", "time_words", "day_parts", "range_words",
+          "weekdays_also_units", "vague_counts", "year_words")
+_NUMBERED = {"month_spellings": range(1, 13), "weekday_spellings": range(0, 7)}
+_GROUPED = {"relative": ("past", "this", "next"), "units": (DAY, MONTH, YEAR)}
+_OFFSETS = ("day_words", "count_words")
+
+
+def _checked(pack: Any) -> dict[str, Any]:
+    """The pack's dates.yaml, checked; a wrong entry is a QuizgenError naming FILE:LINE."""
+    if not (pack.root / "dates.yaml").exists():
+        return {}
+    doc = pack.doc("dates")
+    data = doc.data or {}
+
+    def fail(where: tuple[Any, ...], what: str) -> None:
+        raise QuizgenError(f"{doc.where(*where)}: {'.'.join(map(str, where))} {what}")
+
+    def words(value: Any, where: tuple[Any, ...]) -> None:
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            fail(where, "must be a list of words (quote words YAML reads as other values)")
+
+    if not isinstance(data, dict):
+        fail((), "must be a mapping of the keys described in its header")
+    known = {*_WORDS, *_NUMBERED, *_GROUPED, *_OFFSETS}
+    for key, value in data.items():
+        if key not in known:
+            fail((key,), f"is not a known key; use one of {', '.join(sorted(known))}")
+        if key in _WORDS:
+            words(value, (key,))
+        elif not isinstance(value, dict):
+            fail((key,), "must be a mapping")
+        elif key in _NUMBERED:
+            for num, names in value.items():
+                if num not in _NUMBERED[key]:
+                    r = _NUMBERED[key]
+                    fail((key, num), f"must be numbered {r.start} to {r.stop - 1}")
+                words(names, (key, num))
+        elif key in _GROUPED:
+            for group, names in value.items():
+                if group not in _GROUPED[key]:
+                    fail((key, group), f"must be one of {', '.join(_GROUPED[key])}")
+                words(names, (key, group))
+        else:
+            for word, num in value.items():
+                if not isinstance(num, int) or isinstance(num, bool):
+                    fail((key, word), "must be a whole number")
+    return data
+
+
 class _Lexicon:
     """Date words of one language pack, compiled into regexes once."""
 
@@ -71,7 +121,7 @@ class _Lexicon:
                 f"language '{pack.code}' is not a CLDR locale known to Babel;"
                 " name the pack by its CLDR code"
             ) from None
-        data = pack.data("dates", {}) or {}
+        data = _checked(pack)
         self.months: dict[str, int] = {}
         wide_months: set[str] = set()
         self.weekdays: dict[str, int] = {}
@@ -106,7 +156,7 @@ class _Lexicon:
         self.counts = {_key(k): int(v) for k, v in (data.get("count_words") or {}).items()}
         self.vague = {_key(w) for w in data.get("vague_counts") or []}
         self.unit_weekdays = {_key(w) for w in data.get("weekdays_also_units") or []}
-        zones = list((data.get("time_zones") or {}).keys())
+        zones = data.get("time_zones") or []
         time_words = data.get("time_words") or []
 
         m_all, m_wide = _alt(self.months), _alt(wide_months)

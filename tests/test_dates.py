@@ -12,6 +12,8 @@ from datetime import date, datetime
 import pytest
 
 from quizgen.dates import find_dates, infer_year, parse_datetime
+from quizgen.errors import QuizgenError
+from quizgen.lang import LanguagePack
 
 TODAY = date(2026, 11, 23)  # fixed "today" so that weekday inference does not drift
 
@@ -169,3 +171,30 @@ YEAR_ROWS = [
 @pytest.mark.parametrize("day,month,ref,weekday,year", YEAR_ROWS)
 def test_dates_infer_year_rows(day, month, ref, weekday, year):
     assert infer_year(day, month, ref, weekday, today=TODAY) == year
+
+
+# (dates.yaml content, error fragment)
+BAD_DATES_DATA = [
+    ("month_spellings:\n  13: [Smarch]\n", "month_spellings.13 must be numbered 1 to 12"),
+    ("weekday_spellings:\n  4: Jumat\n", "weekday_spellings.4 must be a list of words"),
+    ("relative:\n  before: [lalu]\n", "relative.before must be one of past, this, next"),
+    ("day_words:\n  kemarin: satu\n", "day_words.kemarin must be a whole number"),
+    ("time_zones: [WIB, no]\n", "time_zones must be a list of words"),
+    ("month_names: [Januari]\n", "month_names is not a known key"),
+]
+
+
+@pytest.mark.parametrize("content,fragment", BAD_DATES_DATA)
+def test_dates_bad_language_data(tmp_path, content, fragment):
+    (tmp_path / "dates.yaml").write_text(content, encoding="utf-8")
+    bad = LanguagePack("id", tmp_path)
+    with pytest.raises(QuizgenError) as err:
+        find_dates("19 Juni 2024", bad)
+    assert fragment in str(err.value)
+    assert "dates.yaml:" in str(err.value)
+
+
+def test_dates_pack_without_dates_file_uses_cldr_names(tmp_path):
+    bare = LanguagePack("id", tmp_path)
+    assert parse_datetime("19 Juni 2024", bare) == datetime(2024, 6, 19)
+    assert [m.iso for m in find_dates("Rabu, 19 Juni 2024", bare)] == ["2024-06-19"]

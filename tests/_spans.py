@@ -1,6 +1,7 @@
 """Build tagged sentences by hand for template tests: "[PERSON Kim Jong Un] tiba di [PLACE/city
 Wonsan]." gives the text without brackets and one span per bracket. A label may carry attrs
-after '/': "[PLACE/city ...]" sets kind=city, "[QUOTE/speaker=Lavrov ...]" sets speaker."""
+after '/': "[PLACE/city ...]" sets kind=city, "[QUOTE/speaker=Sergey_Lavrov ...]" sets speaker (an _ stands for a space),
+"[PERSON/norm=PERSON:kim ...]" sets the norm."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def marked(markup: str, index: int = 0, article: str = "a1") -> Sentence:
         attrs: dict[str, str] = {}
         for part in filter(None, m.group(2).split("/")):
             key, _, value = part.partition("=")
-            attrs.update({key: value} if value else {"kind": key})
+            attrs.update({key: value.replace("_", " ")} if value else {"kind": key})
         start = len(text)
         text += m.group(3)
         spans.append(Span(start, len(text), m.group(1), m.group(3),

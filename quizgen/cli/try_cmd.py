@@ -47,7 +47,7 @@ def try_cmd(sentence: str, lang: str, date: str | None, extra: tuple[str, ...],
         templates = [t for t in templates if t.id.startswith(only)]
     text = " ".join(sentence.split())
     sent = Sentence(article_id="try", index=0, paragraph=0, text=text, tokens=tokenize(text))
-    sent.spans = tag_sentence(text, pack, ref)
+    sent.spans = tag_sentence(text, pack, ref.date() if ref else None)
     article = Article(id="try", path="-", lang=lang, published=ref, paragraphs=[text],
                       sentences=[sent])
     click.secho("spans", bold=True)

@@ -1,0 +1,202 @@
+"""Link PERSON, PLACE, ORG and ROLE spans across articles into one Entity per real entity.
+
+- PERSON: spellings that differ only by hyphens or spaces ("Kim Jong Un" = "Kim Jong-un"),
+  by a small edit in one word of the same length name ("Sergey" = "Sergei" Lavrov), or
+  that are the start or end of a longer name ("Jung - Jin" = "Lee Jung - Jin") are one
+  person; a one-word mention ("Kim", "Lavrov") joins the one person of its article (else of
+  the whole set) whose name starts or ends with that word, and stands alone when that is
+  ambiguous.
+- PLACE: countries by CLDR code ("PLACE:KP"); other places by their canonical name from
+  the language data ("Moskwa" -> Moskow).
+- ORG: an acronym and the name it was given for ("Komisi Pemberantasan Korupsi (KPK)").
+- ROLE: by the normalised role ("Menlu Rusia" = "Menteri Luar Negeri Rusia").
+Every span's norm becomes its entity id and attrs['canonical'] the display name; a QUOTE's
+speaker gets attrs['speaker_norm'].
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from .model import ORG, PERSON, PLACE, QUOTE, ROLE, Article, Corpus, Entity, Span
+from .tagging.lexicon import lexicon
+from .tagging.tokens import tokenize
+
+Key = tuple[str, ...]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+
+
+def name_key(text: str) -> Key:
+    """Lower-case words of a name, hyphens and spacing ignored."""
+    return tuple(t.low for t in tokenize(text) if t.word or t.num)
+
+
+def edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[Key, Key] = {}
+
+    def find(self, k: Key) -> Key:
+        self.parent.setdefault(k, k)
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: Key, b: Key) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _variants(a: Key, b: Key) -> bool:
+    """Same length names differing in one word by a small edit (transliteration)."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    return min(len(x), len(y)) >= 4 and edit_distance(x, y) <= 2 and x[0] == y[0]
+
+
+def _part_of(short: Key, long: Key) -> bool:
+    n = len(short)
+    return 1 < n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def _person_ids(mentions: list[tuple[Article, Span]]) -> dict[tuple[str, Key], Key]:
+    """(article id, name key) -> cluster root key."""
+    uf = _Union()
+    multi = sorted({name_key(sp.text) for _, sp in mentions if len(name_key(sp.text)) > 1})
+    for k in multi:
+        uf.find(k)
+    for i, a in enumerate(multi):
+        for b in multi[i + 1 :]:
+            if _variants(a, b):
+                uf.union(a, b)
+    for a in multi:
+        owners = {uf.find(b) for b in multi if _part_of(a, b)}
+        if len(owners) == 1:
+            uf.union(a, owners.pop())
+    by_article: dict[str, set[Key]] = defaultdict(set)
+    for art, sp in mentions:
+        k = name_key(sp.text)
+        if len(k) > 1:
+            by_article[art.id].add(k)
+    out: dict[tuple[str, Key], Key] = {}
+    for art, sp in mentions:
+        k = name_key(sp.text)
+        if len(k) > 1:
+            out[(art.id, k)] = uf.find(k)
+            continue
+        if not k:
+            continue
+        word = k[0]
+
+        def owners(keys: Any) -> set[Key]:
+            return {uf.find(m) for m in keys if m[0] == word or m[-1] == word}
+
+        local = owners(by_article[art.id])
+        pick = local if local else owners(multi)
+        out[(art.id, k)] = pick.pop() if len(pick) == 1 else k
+    return out
+
+
+def link_corpus(articles: list[Article], pack: Any) -> Corpus:
+    lex = lexicon(pack)
+    mentions: dict[str, list[tuple[Article, Span]]] = defaultdict(list)
+    for art in articles:
+        for s in art.sentences:
+            for sp in s.spans:
+                if sp.label in (PERSON, PLACE, ORG, ROLE):
+                    mentions[sp.label].append((art, sp))
+    assigned: list[tuple[Article, Span, str, str, str | None]] = []  # art, span, id, name, kind
+
+    persons = _person_ids(mentions[PERSON])
+    forms: dict[Key, Counter[str]] = defaultdict(Counter)
+    for art, sp in mentions[PERSON]:
+        forms[persons[(art.id, name_key(sp.text))]][sp.text] += 1
+    for art, sp in mentions[PERSON]:
+        root = persons[(art.id, name_key(sp.text))]
+        counts = forms[root]
+        full = [f for f in counts if len(name_key(f)) > 1] or list(counts)
+        name = sorted(full, key=lambda f: (-counts[f], -len(f), f))[0]
+        assigned.append((art, sp, f"PERSON:{slug(' '.join(root))}", name, None))
+
+    for art, sp in mentions[PLACE]:
+        code = sp.attrs.get("cldr")
+        m = lex.places.match(tokenize(sp.text), 0)
+        canonical = sp.attrs.get("canonical") or (m[1].name if m and m[0] == len(name_key(sp.text)) else sp.text)
+        eid = f"PLACE:{code}" if code else f"PLACE:{slug(canonical)}"
+        assigned.append((art, sp, eid, canonical, sp.attrs.get("kind")))
+
+    acronyms: dict[str, str] = {}  # full name key -> acronym
+    for _, sp in mentions[ORG]:
+        acr = sp.attrs.get("acronym")
+        if acr:
+            acronyms[slug(_strip_acronym(sp.text, acr))] = acr
+    full_of = {v: k for k, v in acronyms.items()}
+    for art, sp in mentions[ORG]:
+        acr = sp.attrs.get("acronym")
+        key = slug(acr) if acr else slug(acronyms.get(slug(sp.text), sp.text))
+        full = _strip_acronym(sp.text, acr) if acr else sp.text
+        assigned.append((art, sp, f"ORG:{key}", full, None))
+    names_by_id: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, sp, eid, name, _k in assigned:
+        if eid.startswith("ORG:"):
+            names_by_id[eid][name] += 1
+    for i, (art, sp, eid, name, kind) in enumerate(assigned):
+        if eid.startswith("ORG:"):
+            options = names_by_id[eid]
+            longest = sorted(options, key=lambda n: (-len(n.split()), -options[n], n))[0]
+            assigned[i] = (art, sp, eid, longest, kind)
+    del full_of
+
+    for art, sp in mentions[ROLE]:
+        role = sp.norm or sp.text
+        assigned.append((art, sp, f"ROLE:{slug(role)}", role, None))
+
+    entities: dict[str, Entity] = {}
+    for art, sp, eid, name, kind in assigned:
+        e = entities.get(eid)
+        if e is None:
+            e = entities[eid] = Entity(id=eid, label=sp.label, name=name, kind=kind)
+        e.aliases.add(sp.text)
+        e.mentions += 1
+        e.articles.add(art.id)
+        if kind and not e.kind:
+            e.kind = kind
+        sp.norm = eid
+        sp.attrs["canonical"] = e.name
+    _link_speakers(articles)
+    return Corpus(articles=articles, entities=dict(sorted(entities.items())))
+
+
+def _strip_acronym(text: str, acronym: str | None) -> str:
+    if not acronym:
+        return text
+    return re.sub(r"\s*\(\s*" + re.escape(acronym) + r"\s*\)\s*$", "", text) or text
+
+
+def _link_speakers(articles: list[Article]) -> None:
+    for art in articles:
+        for s in art.sentences:
+            named = {sp.text: sp.norm for sp in s.spans if sp.label in (PERSON, ORG) and sp.norm}
+            for sp in s.spans:
+                if sp.label == QUOTE and sp.attrs.get("speaker") in named:
+                    sp.attrs["speaker_norm"] = named[sp.attrs["speaker"]] or ""

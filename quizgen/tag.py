@@ -1,0 +1,94 @@
+"""Tag sentences with spans: PERSON ROLE PLACE ORG DATE QUANTITY QUOTE.
+
+Rules (all words come from the language pack's data: roles, names, places, orgs,
+quantities, quotes, words; countries through CLDR):
+- Spans never overlap, except that a QUOTE may contain other spans.
+- DATE spans (from `dates.find_dates`) are found first; no other span crosses them.
+- A ROLE holds its head and complements: "Menteri Luar Negeri Rusia" is one ROLE with
+  attrs country="RU"; the person after it ("Sergey Lavrov") is a separate PERSON. An
+  organisation in a role is kept in attrs org ("penyidik KPK" -> org "KPK").
+- An ORG is the outer span over a place in its name ("Kantor Berita Pusat Korea Utara").
+- Words before a dash at the start ("KONTAN.CO.ID - JAKARTA.") are a dateline: untagged.
+- A capitalised word is a PERSON only with evidence (a role before it, a speech verb next
+  to it, a given name, an initial, a particle, an age, a longer form known in the article);
+  a common word that opens the sentence or a title-case line is never part of a name.
+- QUANTITY norm is the value as text; PLACE norm the CLDR code (countries) or the
+  canonical name; ROLE norm the role with abbreviations spelled out; DATE norm the ISO date.
+  Linking (`link.link_corpus`) later replaces norm by entity ids.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .model import DATE, PERSON, QUOTE, Article, Span
+from .tagging.context import Found, Known, Sentence
+from .tagging.lexicon import lexicon
+from .tagging.names import chunk
+from .tagging.quantities import find_quantities
+from .tagging.quotes import find_quotes
+from .tagging.tokens import tokenize
+
+try:  # dates.py is its own stage's module; tagging still works without it
+    from .dates import find_dates
+except ImportError:  # pragma: no cover
+    find_dates = None  # type: ignore[assignment]
+
+
+def tag_sentence(text: str, pack: Any, ref: date | None = None, *, known: Known | None = None) -> list[Span]:
+    """Spans of one sentence, sorted by start (outer span first)."""
+    lex = lexicon(pack)
+    toks = tokenize(text)
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for d in find_dates(text, pack, ref) if find_dates else []:
+        attrs = {"granularity": d.granularity}
+        if d.weekday:
+            attrs["weekday"] = d.weekday
+        if getattr(d, "until", None):
+            attrs["until"] = d.until
+        spans.append(Span(d.start, d.end, DATE, text[d.start : d.end], d.iso, attrs))
+        taken.update(t.i for t in toks if t.start < d.end and t.end > d.start)
+    s = Sentence(toks, lex, taken, known)
+    found = chunk(s)
+    claimed = {k for f in found for k in range(f.a, f.b)}
+    found += find_quantities(s, claimed)
+    for f in found:
+        start, end = toks[f.a].start, toks[f.b - 1].end
+        spans.append(Span(start, end, f.label, text[start:end], f.norm, dict(f.attrs)))
+    for start, end, attrs in find_quotes(text, s, found):
+        spans.append(Span(start, end, QUOTE, text[start:end], None, attrs))
+    spans.sort(key=lambda sp: (sp.start, -sp.end, sp.label))
+    return spans
+
+
+def known_names(spans: list[Span], pack: Any) -> Known:
+    """Person names seen in an article, for the second tagging pass."""
+    known = Known()
+    for sp in spans:
+        if sp.label != PERSON:
+            continue
+        toks = [t for t in tokenize(sp.text) if t.word]
+        if len(toks) > 1:
+            known.full.add(sp.text, sp.text)
+            known.short.add(toks[0].low)
+            known.short.add(toks[-1].low)
+        elif toks:
+            known.short.add(toks[0].low)
+    # A short form that is itself a place or an organisation name stays what it is.
+    lex = lexicon(pack)
+    known.short = {w for w in known.short if len(w) > 1 and (w,) not in lex.places.table}
+    return known
+
+
+def tag_article(article: Article, pack: Any) -> None:
+    """Fill every sentence's spans; names found anywhere in the article help everywhere."""
+    ref = article.published.date() if article.published else None
+    first = [sp for s in article.sentences for sp in tag_sentence(s.text, pack, ref)]
+    known = known_names(first, pack)
+    for s in article.sentences:
+        s.spans = tag_sentence(s.text, pack, ref, known=known)
+
+
+__all__ = ["Found", "known_names", "tag_article", "tag_sentence"]

@@ -1,0 +1,1 @@
+"""Recognisers behind `quizgen.tag`: tokens, language lexicon, names, quantities, quotes."""

@@ -1,0 +1,135 @@
+"""The language data the tagger needs, read once per language pack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+import babel
+
+from .tokens import Tok, phrase_key
+
+V = TypeVar("V")
+
+
+@dataclass
+class Phrases(Generic[V]):
+    """Multi-word phrases keyed by their lower-case tokens, matched longest first."""
+
+    table: dict[tuple[str, ...], V] = field(default_factory=dict)
+    longest: int = 0
+
+    def add(self, text: str, value: V) -> None:
+        key = phrase_key(text)
+        if key and key not in self.table:
+            self.table[key] = value
+            self.longest = max(self.longest, len(key))
+
+    def match(self, toks: list[Tok], i: int, stop: int | None = None) -> tuple[int, V] | None:
+        """(end index, value) of the longest phrase starting at toks[i], or None."""
+        end = len(toks) if stop is None else stop
+        for n in range(min(self.longest, end - i), 0, -1):
+            key = tuple(t.low for t in toks[i : i + n])
+            if key in self.table:
+                return i + n, self.table[key]
+        return None
+
+
+@dataclass
+class Place:
+    name: str  # canonical display name
+    kind: str  # country | city | region
+    code: str | None = None  # CLDR territory code for countries and world regions
+
+
+def _lows(items: Any) -> set[str]:
+    return {str(x).lower() for x in items or []}
+
+
+class Lexicon:
+    """Everything the recognisers look up, built from a LanguagePack's YAML data."""
+
+    def __init__(self, pack: Any) -> None:
+        words = pack.data("words")
+        self.common = _lows(words.get("common")) | _lows(words.get("function"))
+        self.function = _lows(words.get("function"))
+
+        names = pack.data("names")
+        self.honorifics = _lows(names.get("honorifics"))
+        self.particles = _lows(names.get("particles"))
+        self.announcers = _lows(names.get("announcers"))
+        self.verb_endings = tuple(_lows(names.get("headline_verb_endings")))
+        self.given = _lows(names.get("given"))
+        self.family_first = _lows(names.get("family_first"))
+        self.list_joiners = _lows(names.get("list_joiners"))
+
+        roles = pack.data("roles")
+        self.titles: Phrases[str] = Phrases()
+        self.professions: Phrases[str] = Phrases()
+        for t in roles.get("titles") or []:
+            self.titles.add(str(t), "title")
+        for t in roles.get("professions") or []:
+            self.professions.add(str(t), "profession")
+        self.modifiers: Phrases[bool] = Phrases()
+        for t in roles.get("modifiers") or []:
+            self.modifiers.add(str(t), True)
+        self.portfolios: Phrases[bool] = Phrases()
+        for t in roles.get("portfolios") or []:
+            self.portfolios.add(str(t), True)
+        self.role_abbrev = {str(k).lower(): str(v) for k, v in (roles.get("abbreviations") or {}).items()}
+        self.role_links = _lows(roles.get("links"))
+
+        self.places: Phrases[Place] = Phrases()
+        self._load_places(pack)
+
+        orgs = pack.data("orgs")
+        self.known_orgs: Phrases[str] = Phrases()
+        for t in orgs.get("known") or []:
+            self.known_orgs.add(str(t), str(t))
+        self.org_heads: Phrases[bool] = Phrases()
+        for t in orgs.get("heads") or []:
+            self.org_heads.add(str(t), True)
+        self.org_joiners = _lows(orgs.get("joiners"))
+        self.not_orgs = {str(x) for x in orgs.get("not_orgs") or []}
+        self.domains = tuple("." + d for d in _lows(orgs.get("domains")))
+
+        self.quantities = pack.data("quantities")
+        self.quotes = pack.data("quotes")
+
+    def _load_places(self, pack: Any) -> None:
+        data = pack.data("places")
+        territories = babel.Locale.parse(pack.code).territories
+        # Aliases first so that a data file can override a CLDR spelling.
+        for code, aliases in (data.get("country_aliases") or {}).items():
+            name = territories.get(str(code), str(code))
+            for alias in aliases or []:
+                self.places.add(str(alias), Place(name, "country", str(code)))
+        for code, name in territories.items():
+            kind = "region" if code.isdigit() else "country"
+            if code.isdigit() or len(code) == 2:
+                self.places.add(name, Place(name, kind, code))
+        for name, variants in (data.get("cities") or {}).items():
+            place = Place(str(name), "city")
+            self.places.add(str(name), place)
+            for v in variants or []:
+                self.places.add(str(v), place)
+        for name in data.get("regions") or []:
+            self.places.add(str(name), Place(str(name), "region"))
+        self.directions = {str(x) for x in data.get("directions") or []}
+        self.place_context: Phrases[str] = Phrases()
+        for kind, words in (data.get("context") or {}).items():
+            for w in words or []:
+                self.place_context.add(str(w), str(kind))
+        self.venues: Phrases[bool] = Phrases()
+        for w in data.get("venues") or []:
+            self.venues.add(str(w), True)
+
+
+_CACHE: dict[str, Lexicon] = {}
+
+
+def lexicon(pack: Any) -> Lexicon:
+    key = str(getattr(pack, "root", pack.code))
+    if key not in _CACHE:
+        _CACHE[key] = Lexicon(pack)
+    return _CACHE[key]

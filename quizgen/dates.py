@@ -25,6 +25,7 @@ from typing import Any
 import babel
 
 from .errors import QuizgenError
+from .lang import LanguagePack
 
 DAY = "day"
 MONTH = "month"
@@ -68,7 +69,7 @@ _GROUPED = {"relative": ("past", "this", "next"), "units": (DAY, MONTH, YEAR)}
 _OFFSETS = ("day_words", "count_words")
 
 
-def _checked(pack: Any) -> dict[str, Any]:
+def _checked(pack: LanguagePack) -> dict[str, Any]:
     """The pack's dates.yaml, checked; a wrong entry is a QuizgenError naming FILE:LINE."""
     if not (pack.root / "dates.yaml").exists():
         return {}
@@ -113,7 +114,7 @@ def _checked(pack: Any) -> dict[str, Any]:
 class _Lexicon:
     """Date words of one language pack, compiled into regexes once."""
 
-    def __init__(self, pack: Any) -> None:
+    def __init__(self, pack: LanguagePack) -> None:
         try:
             loc = babel.Locale.parse(pack.code)
         except (ValueError, babel.UnknownLocaleError):
@@ -226,7 +227,7 @@ class _Lexicon:
 
 
 @cache
-def _lexicon(pack: Any) -> _Lexicon:
+def _lexicon(pack: LanguagePack) -> _Lexicon:
     return _Lexicon(pack)
 
 
@@ -237,7 +238,7 @@ def _date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def parse_datetime(text: str, pack: Any) -> datetime | None:
+def parse_datetime(text: str, pack: LanguagePack) -> datetime | None:
     """The first date (and the clock time after it) in a metadata string, or None."""
     lex = _lexicon(pack)
     for m in lex.meta_re.finditer(text):
@@ -285,7 +286,7 @@ def _add_months(ref: date, n: int) -> str:
 
 
 def find_dates(
-    text: str, pack: Any, ref: date | None = None, *, today: date | None = None
+    text: str, pack: LanguagePack, ref: date | None = None, *, today: date | None = None
 ) -> list[DateMatch]:
     """Every date expression in text, left to right, resolved against ref when needed."""
     lex = _lexicon(pack)
@@ -305,18 +306,19 @@ def _resolve(
     g = m.groupdict()
     start, end = m.start(), m.end()
 
-    def make(iso: str | None, gran: str, wd: str | None = None, until: str | None = None):
+    def make(
+        iso: str | None, gran: str, wd: str | None = None, until: str | None = None
+    ) -> DateMatch:
         return DateMatch(start, end, text[start:end], iso, gran, wd, until)
 
-    def day_iso(d: int, mo: int, y: int | None, wd: str | None) -> str | None | bool:
-        """ISO of the day; None when the year is unknown; False when no such day exists."""
-        wnum = lex.weekdays.get(_key(wd)) if wd else None
+    def day(d: int, mo: int, y: int | None, wd: str | None) -> DateMatch | None:
+        """A day match; iso None when the year is unknown; None when no such day exists."""
         if y is None:
-            y = infer_year(d, mo, ref, wnum, today)
+            y = infer_year(d, mo, ref, lex.weekdays.get(_key(wd)) if wd else None, today)
             if y is None:
-                return None if _date(2000, mo, d) else False
-        dd = _date(y, mo, d)
-        return dd.isoformat() if dd else False
+                return make(None, DAY, wd) if _date(2000, mo, d) else None
+        found = _date(y, mo, d)
+        return make(found.isoformat(), DAY, wd) if found else None
 
     if g["r_d1"]:
         m2 = lex.months[_key(g["r_m2"])]
@@ -338,13 +340,11 @@ def _resolve(
         d, mo = int(g["n_d"] or g["s_d"]), int(g["n_m"] or g["s_m"])
         ys = g["n_y"] or g["s_y"]
         y = None if ys is None else int(ys) + (2000 if len(ys) == 2 else 0)
-        iso = day_iso(d, mo, y, g["n_wd"])
-        return None if iso is False else make(iso or None, DAY, g["n_wd"])
+        return day(d, mo, y, g["n_wd"])
     if g["w_d"]:
         mo = lex.months[_key(g["w_m"])]
         y = int(g["w_y"]) if g["w_y"] else None
-        iso = day_iso(int(g["w_d"]), mo, y, g["w_wd"])
-        return None if iso is False else make(iso or None, DAY, g["w_wd"])
+        return day(int(g["w_d"]), mo, y, g["w_wd"])
     if g["my_m"]:
         return make(f"{int(g['my_y']):04d}-{lex.months[_key(g['my_m'])]:02d}", MONTH)
     if g["mr_m"]:
@@ -376,9 +376,8 @@ def _resolve(
     if g["dw"]:
         iso = (ref + timedelta(days=lex.day_words[_key(g["dw"])])).isoformat() if ref else None
         return make(iso, DAY)
-    if g["yw_y"]:
-        start = m.start("yw_y")
-        return make(g["yw_y"], YEAR)
+    if g["yw_y"]:  # the match is the year alone, without its "tahun"
+        return DateMatch(m.start("yw_y"), end, g["yw_y"], g["yw_y"], YEAR)
     wd = g["b_wd"]
     if not wd[0].isupper() or _vague_before(text, start, lex):
         return None

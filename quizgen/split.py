@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
 from .errors import QuizgenError
+from .lang import LanguagePack
 from .model import Article, Sentence, Token
 
-_END = re.compile(r"(?P<mark>\.{2,}|…|[.!?]+)(?P<tail>[\"”’'»)\]]*)"
-    r"(?P<gap>\s+|(?<=[a-z)]\.)(?=[A-Z][a-z]))"  # whitespace, or a glued ").Pada" / "kalah.Dia"
+_END = re.compile(
+    r"(?P<mark>\.{2,}|…|[.!?]+)"  # the end mark
+    r"(?P<tail>[\"”’'»)\]]*)"  # closing quotes and brackets after it
+    r"(?P<gap>\s+|(?<=[a-z)]\.)(?=[A-Z][a-z]))"  # whitespace, or glued: ").Pada", "kalah.Dia"
 )
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _PREV_WORD = re.compile(r"[^\s(\[{“\"‘'«,;:/]*\Z")
@@ -57,7 +58,7 @@ class _Rules:
 
 
 @cache
-def _rules(pack: Any) -> _Rules:
+def _rules(pack: LanguagePack) -> _Rules:
     if not (pack.root / "abbreviations.yaml").exists():
         return _Rules(frozenset(), frozenset())
     doc = pack.doc("abbreviations")
@@ -95,7 +96,7 @@ def _speech_tag_quotes(text: str) -> list[tuple[int, int]]:
             opened = -1
         elif q == '"' and text[i + 1 : i + 2] not in _NOT_OPENING:
             opened = i  # a straight quote with a word after it opens one
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in pairs:
         j = b + 1
         while j < len(text) and (text[j].isspace() or text[j] in _CLOSE_QUOTES):
@@ -167,7 +168,7 @@ def _add(text: str, a: int, b: int, offset: int, out: list[tuple[int, int]], fir
         out.append((offset + a, offset + b))
 
 
-def split_sentences(text: str, pack: Any) -> list[tuple[int, int]]:
+def split_sentences(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence in text, in order, without outer whitespace."""
     rules = _rules(pack)
     out: list[tuple[int, int]] = []
@@ -179,7 +180,7 @@ def split_sentences(text: str, pack: Any) -> list[tuple[int, int]]:
     return out
 
 
-def split_article(article: Article, pack: Any) -> list[Sentence]:
+def split_article(article: Article, pack: LanguagePack) -> list[Sentence]:
     """The article's paragraphs as sentences, numbered across the article from 0."""
     sentences: list[Sentence] = []
     for p, para in enumerate(article.paragraphs):

@@ -66,6 +66,7 @@ def _regex(doc: YamlDoc, keys: tuple[Any, ...], value: Any, full: bool) -> re.Pa
     if not isinstance(value, str) or not value.strip():
         raise _fail(doc, keys, "must be a non-empty text pattern; quote it")
     try:
+        re.compile(value)  # errors at positions in the pattern as written
         return re.compile(rf"(?:{value})\Z" if full else value, re.IGNORECASE)
     except re.error as exc:
         raise _fail(doc, keys, f"bad regular expression ({exc}); fix the pattern") from None

@@ -18,7 +18,7 @@ from .lang import LanguagePack
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*\Z")
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 # Dash between a dateline and the text: "SEOUL - ", "Jakarta, CNN Indonesia - - ".
-_DATELINE = re.compile(r"(?P<head>[^\n]{2,60}?)\s+[-–—](?:\s*[-–—])*(?:\s+|\Z)")
+_DATELINE = re.compile(r"(?P<head>[^\n]{2,60}?)\s+[-–—](?:\s*[-–—])*\s*")
 # A domain glued to its dash: "JawaPos.com–Presiden ...".
 _DATELINE_GLUED = re.compile(r"(?P<head>[\w-]+(?:\.[\w-]+)+)\s*[-–—]+\s*")
 # After an outlet's dash, a place in capitals with a full stop: "KONTAN.CO.ID - JAKARTA. "

@@ -23,6 +23,8 @@ from quizgen.export.anki import deck_id, write_apkg
 from quizgen.export.anki_models import NOTE_TYPES
 from quizgen.model import KINDS, Item, QuestionBank, Source
 
+from seedbank import seed_bank
+
 FIXTURES = Path(__file__).parent / "fixtures"
 T0 = 1_700_000_000  # build times of the tests, one day apart
 DAY = 86_400
@@ -296,3 +298,14 @@ def test_anki_changed_style_reaches_the_note_type(bank, col, tmp_path, monkeypat
 )
 def test_anki_deck_id_is_fixed_per_name(name, expected):
     assert deck_id(name) == expected
+
+
+def test_anki_seed_deck_imports_with_every_kind(col, tmp_path):
+    seed = seed_bank()
+    stats = write(seed, tmp_path / "deck.apkg", T0)
+    log = import_apkg(col, tmp_path / "deck.apkg")
+    kept = [i for i in seed.items if i.keep]
+    assert all(stats["cards"][k] > 0 for k in KINDS), stats
+    assert len(log.new) == len(kept) == col.note_count() == col.card_count()
+    check_cards(col, seed)
+    assert len(import_apkg(col, tmp_path / "deck.apkg").new) == 0

@@ -11,7 +11,9 @@ from anki.collection import Collection, ImportCsvRequest
 
 from quizgen.bank import load_bank
 from quizgen.export.anki_text import dumps_anki_text, write_anki_text
-from quizgen.model import QuestionBank
+from quizgen.model import KINDS, QuestionBank
+
+from seedbank import seed_bank
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -110,3 +112,15 @@ def test_anki_text_reimport_of_a_correction_updates_and_adds_none(bank, col, tmp
     assert col.note_count() == len(bank.items)
     nid = col.db.scalar("SELECT id FROM notes WHERE guid = ?", f"quizgen-{bank.items[0].id}")
     assert "Sergei Lavrov" in col.get_note(nid)["Back"]
+
+
+def test_anki_text_seed_deck_imports(col, tmp_path):
+    seed = seed_bank()
+    kept = [i for i in seed.items if i.keep]
+    assert {i.kind for i in kept} == set(KINDS)
+    write_anki_text(seed, tmp_path / "deck.txt")
+    log = import_text(col, tmp_path / "deck.txt")
+    assert len(log.new) == len(kept) == col.note_count()
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        assert visible(card.question()) and "{{" not in card.question() + card.answer()

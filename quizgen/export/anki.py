@@ -33,7 +33,7 @@ from ..model import KINDS, ArticleInfo, Item, QuestionBank
 from ..outfile import atomic_write
 from .anki_fields import CardLabels, note_fields, note_guid, note_tags
 from .anki_models import NOTE_TYPES, build_model, card_css
-from .cardtext import source_line
+from .cardtext import html_text, source_line
 
 
 def deck_id(name: str) -> int:
@@ -191,7 +191,6 @@ def _deck_for(
 
 
 def _description(bank: QuestionBank) -> str:
-    from .cardtext import html_text
-
+    """The deck's description in Anki: the articles it was made from."""
     lines = "".join(f"<li>{html_text(source_line(a, bank.lang))}</li>" for a in bank.articles)
     return f"<ul>{lines}</ul>" if lines else ""

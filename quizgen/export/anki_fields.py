@@ -50,12 +50,13 @@ def note_guid(item: Item) -> str:
 
 
 def note_tags(item: Item, lang: str) -> list[str]:
-    """Kind, template, language, source articles and entity labels, as Anki tags."""
+    """Kind, template, language, source articles and the bank's tags (entity labels among
+    them), as Anki tags, all under one root so they fold away in Anki's tag list."""
     tags = [f"{TAG_ROOT}::kind::{item.kind}", f"{TAG_ROOT}::lang::{lang}"]
     if item.template:
         tags.append(f"{TAG_ROOT}::template::{item.template}")
     tags += [f"{TAG_ROOT}::article::{a}" for a in dict.fromkeys(s.article for s in item.sources)]
-    tags += [f"{TAG_ROOT}::label::{t}" if t in LABELS else t for t in item.tags]
+    tags += [f"{TAG_ROOT}::label::{t}" if t in LABELS else f"{TAG_ROOT}::{t}" for t in item.tags]
     return [t for t in dict.fromkeys(tag_text(t) for t in tags) if t]
 
 

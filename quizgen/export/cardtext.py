@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -33,6 +34,7 @@ def cloze_answer(text: str) -> str:
     return html_text(text).replace(":", "&#58;")
 
 
+@lru_cache(maxsize=1024)
 def display_date(iso: str | None, lang: str) -> str:
     """An ISO date or datetime as a long date in the language ("13 Juli 2025")."""
     if not iso:

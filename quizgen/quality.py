@@ -59,6 +59,16 @@ def _unbalanced(text: str) -> bool:
             or text.count("(") != text.count(")"))
 
 
+def _answer_position(question: str, cand: Candidate, conf: dict[str, Any]) -> int | None:
+    if cand.answer_label.lower() not in conf["named_labels_set"]:
+        return None
+    blank = conf.get("blank", "_____")
+    if blank in question:
+        return question.index(blank)
+    m = re.search(r"\b" + alternation(conf.get("question_words", [])) + r"\b", question, re.I)
+    return m.start() if m else None
+
+
 def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str, Any]) -> str | None:
     bare = QUOTED.sub(lambda m: " " * len(m.group(0)), question)
     bare = conf["_demo_phrases"].sub(lambda m: " " * len(m.group(0)), bare)
@@ -71,10 +81,10 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
             return f"pronoun: {w}"
         if w in conf["pronouns_set"]:
             need = 2 if w in conf["plural_pronouns_set"] else 1
-            people = [sp for sp in before if sp.label != "ROLE"]
+            people = [sp for sp in before if sp.label == "PERSON" or need == 2]
             if len(people) < need:
                 return f"pronoun: {w}"
-        elif w in conf["demonstratives_set"] and not before:
+        elif w in conf["demonstratives_set"] and not [sp for sp in before if sp.text]:
             return f"demonstrative: {w}"
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 3
               and w not in conf["possessive_exceptions_set"] and not before):
@@ -132,7 +142,9 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
     if not any(is_verb_like(w, pack) for w in words(QUOTED.sub(" ", body) or body)):
         return "fragment: no verb"
     spans = _spans_in(q, sentence, candidate)
-    reason = _pronoun_reason(q, spans, conf)
+    pos = _answer_position(q, candidate, conf)
+    reason = _pronoun_reason(q, spans + ([(pos, Span(0, 0, candidate.answer_label, ""))]
+                                         if pos is not None else []), conf)
     if reason:
         return reason
     if _answer_given(candidate, q, spans):

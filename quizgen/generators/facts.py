@@ -64,6 +64,9 @@ def fact_key(clause: Clause, answer: Span, pack: Any) -> str:
     return f"{answer.label}={span_key(answer)} | " + " ".join(sorted(keys))
 
 
+NAMED = ("PERSON", "ORG", "PLACE", "ROLE")
+
+
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -74,7 +77,7 @@ def lower_first(text: str, clause: Clause) -> str:
     if not m:
         return text
     word = m.group(1)
-    if any(s.text.split()[:1] == [word] for s in clause.spans):
+    if any(s.text.split()[:1] == [word] for s in clause.spans if s.label in NAMED):
         return text  # a name
     if word.isupper() and len(word) > 1:
         if len(word) > 4:  # an all-capitals lede word, "PEMIMPIN"

@@ -145,11 +145,15 @@ def _insitu(qphrase: str, clause: Clause, ext: tuple[int, int]) -> str:
 # ---------------------------------------------------------------- per label
 
 
-def _ask_person(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None) -> Asked | None:
+def _ask_person(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
+                pack: Any) -> Asked | None:
     if _is_subject(clause, span):
         rest = _rest_after_subject(clause, span.end)
         return Asked(upper_first(q or conf["subject"]) + " " + tidy_question(rest) + "?",
                      span.start, span.end)
+    nxt = _tokens(clause.text[span.end:])
+    if nxt and is_verb_like(nxt[0].text, pack) and _only_space(clause.text[span.end: span.end + nxt[0].start]):
+        return None  # "menyampaikan Putin berharap ...": subject of an embedded clause
     return Asked(_insitu(q or conf["insitu"], clause, (_preceding_role(clause, span), span.end)),
                  span.start, span.end)
 
@@ -195,6 +199,9 @@ def _ask_place(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | Non
                 return None  # "perang di Ukraina", "Kursk di Rusia": the place modifies a noun
             if _after_relative(clause, span, pack.data("wh")["wh"]):
                 return None
+            if not any(is_verb_like(t.text, pack) for t in toks[: toks.index(tok)]
+                       if not _in_span(clause, t.start)):
+                return None  # "kunjungan Lavrov ke Korea Utara menjadi ...": part of the subject
             end = span.end
             while True:  # absorb "di Pyongyang, Korea Utara" / "Kursk di Rusia"
                 m = re.match(r"(\s*,\s*|\s+di\s+)", clause.text[end:])
@@ -311,7 +318,7 @@ def ask(clause: Clause, span: Span, pack: Any, qword: str | None = None) -> Aske
         return None
     lab = conf[span.label]
     if span.label == PERSON:
-        return _ask_person(clause, span, lab, qword)
+        return _ask_person(clause, span, lab, qword, pack)
     if span.label == DATE:
         return _ask_date(clause, span, lab, qword, conf)
     if span.label == PLACE:

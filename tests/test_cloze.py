@@ -1,0 +1,57 @@
+"""Cloze deletion of salient spans. Sentences from seeds/ and FacQA (CC BY-SA 4.0, FacQA
+(ITB) via IndoNLU), spans written by hand."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from test_simplify import spanned
+
+from quizgen.generators import get
+from quizgen.model import Article
+
+ART = Article("art", "seed.txt", "id")
+TEMPLATE = SimpleNamespace(id="id.cloze.test", kinds=["cloze"], prior=0.5)
+
+ROWS = [
+    (spanned("Laporan media Rusia menyebut bahwa Korea Utara telah mengirim lebih dari 10.000 "
+             "personel militer, termasuk pasukan tempur dan teknisi, untuk mendukung Rusia.",
+             ("PLACE", "Korea Utara"), ("PLACE", "Rusia"),
+             ("QUANTITY", "lebih dari 10.000 personel militer", {"unit": "personel militer"})),
+     {},
+     [("Korea Utara telah mengirim _____ personel militer untuk mendukung Rusia.",
+       "lebih dari 10.000"),
+      ("_____ telah mengirim lebih dari 10.000 personel militer untuk mendukung Rusia.",
+       "Korea Utara")]),
+    (spanned("Menurut KCNA, pertemuan Kim dan Lavrov berlangsung di Wonsan, sebuah kota pesisir.",
+             ("ORG", "KCNA"), ("PERSON", "Kim"), ("PERSON", "Lavrov"), ("PLACE", "Wonsan")),
+     {"labels": ["PLACE"], "max": 1},
+     [("Pertemuan Kim dan Lavrov berlangsung di _____.", "Wonsan")]),
+    # a span whose entity appears twice is not blanked: the other mention gives it away
+    (spanned("Kim bertemu Putin, dan Kim memuji Putin di Pyongyang.", ("PERSON", "Kim"),
+             ("PERSON", "Putin"), ("PERSON", "Kim"), ("PERSON", "Putin"), ("PLACE", "Pyongyang")),
+     {"labels": ["PERSON"]}, []),
+    (spanned("Universitas pertama di dunia didirikan pada tahun 971 di Kairo, Mesir.",
+             ("DATE", "tahun 971"), ("PLACE", "Kairo"), ("PLACE", "Mesir")),
+     {"max": 3},
+     [("Universitas pertama di dunia didirikan pada _____ di Kairo, Mesir.", "tahun 971"),
+      ("Universitas pertama di dunia didirikan pada tahun 971 di _____, Mesir.", "Kairo"),
+      ("Universitas pertama di dunia didirikan pada tahun 971 di Kairo, _____.", "Mesir")]),
+]
+
+
+@pytest.mark.parametrize("sentence,params,expected", ROWS)
+def test_cloze_blanks_salient_spans(pack, sentence, params, expected):
+    cands = get("cloze").fn(sentence, ART, params, pack, TEMPLATE)
+    assert [(c.question, c.answer) for c in cands] == expected
+    for c in cands:
+        assert sentence.text[c.answer_start:c.answer_end] == c.answer
+        assert c.kinds == ["cloze"] and c.fact and c.statement
+
+
+def test_cloze_at_most_two_by_default(pack):
+    s = spanned("Kim bertemu Putin di Pyongyang pada Juni 2024.", ("PERSON", "Kim"),
+                ("PERSON", "Putin"), ("PLACE", "Pyongyang"), ("DATE", "Juni 2024"))
+    cands = get("cloze").fn(s, ART, {}, pack, TEMPLATE)
+    assert [c.answer for c in cands] == ["Juni 2024", "Pyongyang"]

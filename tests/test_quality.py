@@ -1,0 +1,96 @@
+"""Quality filters: a table of real candidates (from the seeds and FacQA, CC BY-SA 4.0,
+FacQA (ITB) via IndoNLU) with the reason each must be rejected, or None to keep it."""
+
+from __future__ import annotations
+
+import pytest
+from test_simplify import spanned
+
+from quizgen.model import Article, Candidate, Sentence
+from quizgen.quality import reject_reason
+
+ART = Article("art", "seed.txt", "id")
+
+
+def cand(sentence: Sentence, question: str, answer: str, label: str, kinds=("short",),
+         statement: str = "", norm: str | None = None) -> Candidate:
+    start = sentence.text.index(answer)
+    return Candidate("id.test", list(kinds), question, answer, "art", 0, start, start + len(answer),
+                     label, norm, "fact", 0.5, statement or sentence.text)
+
+
+WONSAN = spanned("Menurut KCNA, pertemuan Kim dan Lavrov berlangsung di Wonsan, sebuah kota.",
+                 ("ORG", "KCNA"), ("PERSON", "Kim"), ("PERSON", "Lavrov"), ("PLACE", "Wonsan"))
+TROOPS = spanned("Korea Utara telah mengirim lebih dari 10.000 personel militer ke Rusia.",
+                 ("PLACE", "Korea Utara"), ("QUANTITY", "lebih dari 10.000 personel militer"),
+                 ("PLACE", "Rusia"))
+TERSEBUT = spanned("Pertemuan tersebut diadakan di kota pesisir Wonsan, Korea Utara.",
+                   ("PLACE", "Wonsan"), ("PLACE", "Korea Utara"))
+IA = spanned("Ia juga memuji kepemimpinan luar biasa Presiden Vladimir Putin.",
+             ("ROLE", "Presiden"), ("PERSON", "Vladimir Putin"))
+KIM = spanned("Kim menyatakan keyakinannya bahwa rakyat Rusia akan menang.", ("PERSON", "Kim"),
+              ("PLACE", "Rusia"))
+CHOE = spanned("Lavrov juga bertemu dengan Menlu Korea Utara Choe Son Hui.", ("PERSON", "Lavrov"),
+               ("ROLE", "Menlu Korea Utara"), ("PERSON", "Choe Son Hui"))
+LEDE = spanned("Kim Jong Un bertemu Lavrov di Wonsan, Sabtu (12/7), dan Kim memuji Rusia.",
+               ("PERSON", "Kim Jong Un"), ("PERSON", "Lavrov"), ("PLACE", "Wonsan"),
+               ("DATE", "Sabtu (12/7)"), ("PERSON", "Kim"), ("PLACE", "Rusia"))
+TAHUN = spanned("Keduanya menegaskan perjanjian yang mereka tandatangani tahun lalu.",
+                ("DATE", "tahun lalu"))
+RIBUAN = spanned("Korea Utara telah mengirim ribuan tentara ke Rusia pada 2024.",
+                 ("PLACE", "Korea Utara"), ("QUANTITY", "ribuan tentara"), ("DATE", "2024"))
+BOILER = spanned("Baca Juga: Kim Jong-un Resmikan Wonsan Kalma, Resor Pantai Mewah Terbaru Korea Utara",
+                 ("PLACE", "Wonsan Kalma"))
+CAPTION = spanned("Korea Utara dan Rusia.", ("PLACE", "Korea Utara"), ("PLACE", "Rusia"))
+LONG = spanned("Kim Jong Un menyatakan dukungan tanpa syarat terhadap Rusia dalam perang di Ukraina "
+               "saat bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov di Wonsan pada Sabtu "
+               "(12/7) menurut laporan media pemerintah.", ("PERSON", "Kim Jong Un"))
+
+ROWS = [
+    (cand(WONSAN, "Di mana pertemuan Kim dan Lavrov berlangsung?", "Wonsan", "PLACE"), None),
+    (cand(TROOPS, "Berapa personel militer yang telah dikirim Korea Utara ke Rusia?",
+          "lebih dari 10.000", "QUANTITY"), None),
+    (cand(KIM, "Siapa yang menyatakan keyakinannya bahwa rakyat Rusia akan menang?", "Kim",
+          "PERSON"), None),
+    (cand(WONSAN, "Pertemuan Kim dan Lavrov berlangsung di _____.", "Wonsan", "PLACE",
+          kinds=("cloze",)), None),
+    (cand(TERSEBUT, "Di mana pertemuan tersebut diadakan?", "Wonsan", "PLACE"),
+     "demonstrative: tersebut"),
+    (cand(IA, "Ia memuji kepemimpinan luar biasa siapa?", "Vladimir Putin", "PERSON"),
+     "pronoun: ia"),
+    (cand(KIM, "Kunjungannya ke _____ berlangsung hangat.", "Rusia", "PLACE", kinds=("cloze",)),
+     "possessive: kunjungannya"),
+    (cand(CHOE, "Lavrov bertemu dengan siapa?", "Choe Son Hui", "PERSON"),
+     "event without time or place"),
+    (cand(LEDE, "Siapa yang bertemu Lavrov di Wonsan, Sabtu (12/7), dan Kim memuji Rusia?",
+          "Kim Jong Un", "PERSON"), "answer in question"),
+    (cand(WONSAN, "Di mana pertemuan Kim dan Lavrov di Wonsan berlangsung?", "Wonsan", "PLACE"),
+     "answer in question"),
+    (cand(TAHUN, "Kapan perjanjian kemitraan disepakati kedua pihak?", "tahun lalu", "DATE"),
+     "relative date answer"),
+    (cand(RIBUAN, "Berapa tentara yang telah dikirim Korea Utara ke Rusia pada 2024?", "ribuan",
+          "QUANTITY"), "vague quantity answer"),
+    (cand(BOILER, "Baca Juga: Kim Jong-un Resmikan _____ , Resor Pantai Mewah Terbaru.",
+          "Wonsan Kalma", "PLACE", kinds=("cloze",)), "boilerplate sentence"),
+    (cand(CAPTION, "_____ dan Rusia bersama.", "Korea Utara", "PLACE", kinds=("cloze",)),
+     "fragment: no verb"),
+    (cand(CAPTION, "Siapa Rusia?", "Korea Utara", "PLACE"), "too short (2 words)"),
+    (cand(WONSAN, "Di mana “pertemuan Kim dan Lavrov berlangsung?", "Wonsan", "PLACE"),
+     "unbalanced quotes or brackets"),
+    (cand(LONG, "Siapa yang menyatakan dukungan tanpa syarat terhadap Rusia dalam perang di "
+          "Ukraina saat bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov di Wonsan pada "
+          "Sabtu (12/7)?", "Kim Jong Un", "PERSON"), "too long (27 words)"),
+]
+
+
+@pytest.mark.parametrize("candidate,reason", ROWS)
+def test_quality_reject_reason(pack, candidate, reason):
+    sentence = next(s for s in (WONSAN, TROOPS, TERSEBUT, IA, KIM, CHOE, LEDE, TAHUN, RIBUAN,
+                                BOILER, CAPTION, LONG)
+                    if s.text[candidate.answer_start:candidate.answer_end] == candidate.answer
+                    and candidate.answer in s.text and _same(candidate, s))
+    assert reject_reason(candidate, sentence, ART, pack) == reason
+
+
+def _same(c: Candidate, s: Sentence) -> bool:
+    return c.statement == s.text

@@ -25,6 +25,7 @@ from typing import Any
 
 from .cleanrules import CleanRules, load_rules
 from .dates import parse_datetime
+from .errors import QuizgenError
 from .lang import LanguagePack
 from .markup import Block, markdown_blocks
 from .metadata import (
@@ -68,6 +69,11 @@ def clean_document(raw: RawDocument, pack: LanguagePack) -> Article:
     else:
         blocks = [Block(line) for line in unwrap(raw.text)]
     page = _Page(blocks, rules, pack, _text(hint.get("title")))
+    if not page.paragraphs:
+        raise QuizgenError(
+            f"{raw.path}: no article text found, only page furniture (menus, links, credits);"
+            " give the article's own page or text"
+        )
     return Article(
         id=article_id(raw.text),
         path=raw.path,

@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import DEV_ARTICLES, SEEDS
 
 from quizgen.clean import clean_document
@@ -325,3 +327,34 @@ def test_clean_raw_text_without_file(pack) -> None:
     raw = RawDocument("mem.txt", "Putin Tiba di Korea Utara\n\nSEOUL - Putin tiba.\n", "text")
     article = clean_document(raw, pack)
     assert (article.title, article.paragraphs) == ("Putin Tiba di Korea Utara", ["Putin tiba."])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Baca Juga: Putin Tiba di Korea Utara\nKomentar\n",
+     "Nasional Mondial Ekonomi Megapolitan Olahraga Rona Wisata\n\nEditor : Thalatie Yani\n"],
+)
+def test_clean_furniture_only_is_an_error(pack, text: str) -> None:
+    with pytest.raises(QuizgenError) as err:
+        clean_document(RawDocument("menu.txt", text, "text"), pack)
+    assert str(err.value) == (
+        "menu.txt: no article text found, only page furniture (menus, links, credits);"
+        " give the article's own page or text")
+
+
+_LINE = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=12))
+def test_clean_only_removes_text(pack, lines: list[str]) -> None:
+    """Whatever the input, the body is made of the input's own words: nothing is invented."""
+    text = "\n".join(lines)
+    try:
+        article = clean_document(RawDocument("p.txt", text, "text"), pack)
+    except QuizgenError:
+        return
+    source = " ".join(re.sub(r"[\u200b-\u200f\u2060\ufeff\u00ad]", "", text).split())
+    for paragraph in article.paragraphs:
+        assert paragraph and paragraph == paragraph.strip()
+        assert paragraph in source

@@ -69,6 +69,12 @@ def _answer_position(question: str, cand: Candidate, conf: dict[str, Any]) -> in
     return m.start() if m else None
 
 
+def _after_name(text: str, spans: list[tuple[int, Span]]) -> bool:
+    """True if text ends with a span's text: "TNGL itu" points to the name before it."""
+    tail = text.rstrip()
+    return any(sp.text and tail.endswith(sp.text) for _, sp in spans)
+
+
 def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str, Any]) -> str | None:
     bare = QUOTED.sub(lambda m: " " * len(m.group(0)), question)
     bare = conf["_demo_phrases"].sub(lambda m: " " * len(m.group(0)), bare)
@@ -84,7 +90,7 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
             people = [sp for sp in before if sp.label == "PERSON" or need == 2]
             if len(people) < need:
                 return f"pronoun: {w}"
-        elif w in conf["demonstratives_set"] and not [sp for sp in before if sp.text]:
+        elif w in conf["demonstratives_set"] and not _after_name(question[: m.start()], spans):
             return f"demonstrative: {w}"
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 3
               and w not in conf["possessive_exceptions_set"] and not before):

@@ -241,14 +241,14 @@ def _ask_org(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None)
             if low == head or low.startswith(head + " "):
                 qphrase = heads[head]
                 break
+    headed = qphrase is not None
     qphrase = qphrase or conf["default"]
     if _is_subject(clause, span):
         rest = _rest_after_subject(clause, span.end)
         return Asked(upper_first(qphrase) + " " + conf.get("subject_suffix", "") + " "
                      + tidy_question(rest) + "?", span.start, span.end)
-    before = clause.text[: span.start].lower()
-    if any(before.rstrip().endswith(h) for h in heads):
-        qphrase = "apa" if not q else q
+    if not headed:
+        return None  # "PT Wijaya Kusuma milik lembaga apa Cilacap?": only a named kind reads well
     return Asked(_insitu(qphrase, clause, (span.start, span.end)), span.start, span.end)
 
 

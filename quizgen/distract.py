@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 
@@ -24,7 +25,7 @@ from babel.dates import get_day_names, get_month_names
 
 from .lang import LanguagePack
 from .merge import parse_iso
-from .model import DATE, ORG, PERSON, PLACE, QUANTITY, ROLE, Corpus
+from .model import DATE, ORG, PERSON, PLACE, QUANTITY, ROLE, Corpus, Sentence, Span
 
 POOL_TOP = 8  # choose among this many best-placed pool entries
 _WORD = re.compile(r"\w+")
@@ -40,6 +41,7 @@ class Answer:
     norm: str | None = None
     kind: str | None = None  # PLACE sub-kind etc.
     question: str = ""  # names used here are never options
+    attrs: Mapping[str, str] = field(default_factory=dict)  # of the answer span (cldr, country)
 
 
 def squash(text: str) -> str:
@@ -54,12 +56,13 @@ def is_variant(a: str, b: str, label: str | None = None) -> bool:
     """True when a and b may name the same thing: equal ignoring case, spaces and
     punctuation, one inside the other ("Jong Un"), most words shared, spelled nearly alike
     ("Sergey" / "Sergei", "Moskow" / "Moskwa"), or, for people, the same last name
-    ("Presiden Putin" / "Vladimir Putin")."""
+    ("Presiden Putin" / "Vladimir Putin"). Roles may share most words ("Menteri Luar
+    Negeri Rusia" / "Menteri Pertahanan Rusia")."""
     sa, sb = squash(a), squash(b)
     if not sa or not sb or sa == sb or sa in sb or sb in sa:
         return True
     wa, wb = words(a), words(b)
-    if len(wa & wb) * 2 > min(len(wa), len(wb)):
+    if label != ROLE and len(wa & wb) * 2 > min(len(wa), len(wb)):
         return True
     last_a, last_b = _WORD.findall(a.casefold())[-1:], _WORD.findall(b.casefold())[-1:]
     if label == PERSON and last_a == last_b:
@@ -77,8 +80,9 @@ def case_style(text: str) -> str:
 
 
 def fits(option: str, answer: str) -> bool:
-    """Not a give-away next to the answer: same letter case, comparable length."""
-    if case_style(option) != case_style(answer):
+    """Not a give-away next to the answer: same letter case (and capital or not at the
+    start), comparable length."""
+    if case_style(option) != case_style(answer) or option[:1].isupper() != answer[:1].isupper():
         return False
     lo, hi = sorted((len(option), len(answer)))
     return hi <= 2 * lo + 4
@@ -90,39 +94,87 @@ def _mentioned(name: str, question: str) -> bool:
     return bool(w) and w <= words(question)
 
 
+ROLE_COMPLEMENTS = ("country", "place", "org")
+
+
+def _is_title(span: Span, sentence: Sentence) -> bool:
+    """A role used as a title: capitalised inside the sentence, or right before a name."""
+    if span.text[:1].isupper() and span.start > 0:
+        return True
+    return any(
+        o.label == PERSON and 0 <= o.start - span.end <= 2 for o in sentence.spans
+    )
+
+
+def _role_names(answer: Answer, corpus: Corpus, pack: LanguagePack) -> tuple[list[str], list[str]]:
+    """Roles of the article set used as titles, with the same kind of complement (a
+    country, a place...), and the pack's role titles, given the answer's country."""
+    shape = {k for k in ROLE_COMPLEMENTS if answer.attrs.get(k)}
+    ents = corpus.entities
+    found = {
+        ents[sp.norm].name if sp.norm in ents else sp.attrs.get("canonical", sp.text)
+        for a in corpus.articles
+        for s in a.sentences
+        for sp in s.spans
+        if sp.label == ROLE
+        and {k for k in ROLE_COMPLEMENTS if sp.attrs.get(k)} == shape
+        and _is_title(sp, s)
+    }
+    titles = list((pack.data("distractors", {}) or {}).get("roles", []))
+    if shape == {"country"}:
+        country = Locale.parse(pack.code).territories.get(answer.attrs["country"])
+        titles = [f"{t} {country}" for t in titles] if country else []
+    elif shape:
+        titles = []
+    return sorted(found), titles
+
+
 def _entity_pool(answer: Answer, corpus: Corpus, pack: LanguagePack) -> list[list[str]]:
     """Two tiers of names: from the article set (most present first), from language data."""
     taboo = {answer.text}
     ent = corpus.entities.get(answer.norm or "")
     kind = ent.kind if ent else answer.kind
+    code = answer.attrs.get("cldr")
+    codes = {
+        sp.norm: sp.attrs["cldr"]
+        for a in corpus.articles
+        for s in a.sentences
+        for sp in s.spans
+        if sp.norm and sp.attrs.get("cldr")
+    }
     if ent:
         taboo |= {ent.name, *ent.aliases}
+        code = code or codes.get(ent.id)
     same = [
         e
         for e in corpus.entities.values()
         if e.label == answer.label and e.kind == kind and e.id != answer.norm
+        and not (code and codes.get(e.id) == code)
     ]
+    asked = {
+        n
+        for e in corpus.entities.values()
+        for n in e.aliases | {e.name}
+        if e.label == answer.label and _mentioned(n, answer.question)
+    }
+    taboo |= asked
     same.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
     names = [e.name for e in same]
-    if answer.label == ROLE:
-        names = sorted(
-            {sp.text for a in corpus.articles for s in a.sentences for sp in s.spans if sp.label == ROLE}
-        )
-    extra = pack.data("distractors", {}) or {}
     data: list[str] = []
-    if answer.label == PLACE and kind == "country":
+    extra = pack.data("distractors", {}) or {}
+    if answer.label == ROLE:
+        names, data = _role_names(answer, corpus, pack)
+    elif answer.label == PLACE and kind == "country":
         territories = Locale.parse(pack.code).territories
-        data = [territories[c] for c in extra.get("countries", []) if c in territories]
+        data = [territories[c] for c in extra.get("countries", []) if c in territories and c != code]
     elif answer.label == PLACE and kind == "city":
         data = list(extra.get("cities", []))
-    elif answer.label == ROLE:
-        data = list(extra.get("roles", []))
     tiers: list[list[str]] = []
     seen: list[str] = []
+    label = answer.label
     for tier in (names, data):
         out: list[str] = []
         for n in tier:
-            label = answer.label
             if any(is_variant(n, t, label) for t in taboo) or any(
                 is_variant(n, o, label) for o in seen
             ):

@@ -36,7 +36,9 @@ from .model import (
     Corpus,
     Item,
     QuestionBank,
+    ROLE,
     Sentence,
+    Span,
 )
 from .rank import CorpusStats, score_candidate, wording_key
 from .truefalse import answer_words, false_statement, plan_truth
@@ -98,19 +100,24 @@ def score_groups(
         g.score = score_candidate(best, stats, sentence_norms=norms, n_articles=len(g.articles))
 
 
+def answer_span(cand: Candidate) -> Span | None:
+    """The slot span the answer was taken from, if any."""
+    for span in cand.slots.values():
+        if (span.start, span.end) == (cand.answer_start, cand.answer_end):
+            return span
+    return None
+
+
 def display_answer(cand: Candidate, corpus: Corpus) -> str:
-    """The answer as shown: the entity's full name when the text is a part of it ("Kim")."""
+    """The answer as shown: the entity's full name when the text is a part of it ("Kim"),
+    a role's spelled-out form ("Menlu Korea Utara" -> "Menteri Luar Negeri Korea Utara")."""
     ent = corpus.entities.get(cand.answer_norm or "")
     if ent and words(cand.answer) < words(ent.name):
         return ent.name
+    span = answer_span(cand)
+    if ent and cand.answer_label == ROLE and span is not None and span.text == cand.answer:
+        return ent.name
     return cand.answer
-
-
-def _answer_kind(cand: Candidate) -> str | None:
-    for span in cand.slots.values():
-        if (span.start, span.end) == (cand.answer_start, cand.answer_end):
-            return span.attrs.get("kind")
-    return None
 
 
 def _kind_order(kinds: list[str], seed: int, fact: str) -> list[str]:
@@ -161,7 +168,11 @@ def _items_for(
         made[CLOZE] = base(CLOZE, best.question, best.answer)
     if MCQ in best.kinds:
         rng = random.Random(f"{seed}:{MCQ}-{fact}")
-        answer = Answer(shown, best.answer_label, best.answer_norm, _answer_kind(best), best.question)
+        span = answer_span(best)
+        attrs = span.attrs if span else {}
+        answer = Answer(
+            shown, best.answer_label, best.answer_norm, attrs.get("kind"), best.question, attrs
+        )
         wrong = distractors(answer, corpus, pack, rng, N_OPTIONS)
         if len(wrong) == N_OPTIONS:
             options = [shown, *wrong]
@@ -238,7 +249,7 @@ def bank_from_candidates(
     sentences = {(a.id, s.index): s for a in corpus.articles for s in a.sentences}
     groups = group_candidates(candidates, EventIndex(corpus))
     score_groups(groups, stats, sentences)
-    groups = fold_near_duplicates(groups)
+    groups = fold_near_duplicates(groups, corpus.entities)
     score_groups(groups, stats, sentences, reorder=False)
     ids = fact_ids(groups)
     truth = _truth_plan(groups, ids, corpus, pack, seed)

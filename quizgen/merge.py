@@ -15,7 +15,8 @@ Every candidate belongs to an *event*, named by the month of the event's first k
    meets the date (or the date's own month or year when no article covers it).
 
 Candidates with the same template, fact key, answer and event form one FactGroup. Then
-near-duplicates (same answer, question words overlapping by NEAR_DUP or more) are folded:
+near-duplicates (same answer, questions about the same things: Signatures.similarity of
+NEAR_DUP or more) are folded:
 within one event the weaker group's sources join the stronger (the same fact, worded
 differently); across events the weaker group is dropped.
 """
@@ -25,13 +26,15 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .model import DATE, Candidate, Corpus, Source
+from .model import DATE, Candidate, Corpus, Entity, Source
 
 EVENT_GAP_DAYS = 7
-NEAR_DUP = 0.75
+NEAR_DUP = 0.6
+SAME_NAMES_DUP = 0.35  # enough, within one event, when the questions name the same entities
 UNDATED = "undated"
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _WORD = re.compile(r"\w+")
@@ -191,10 +194,8 @@ class FactGroup:
 
 
 def answer_key(candidate: Candidate) -> str:
-    """The canonical answer: its norm, else its words case-folded."""
-    if candidate.answer_norm:
-        return candidate.answer_norm
-    return " ".join(_WORD.findall(candidate.answer.casefold()))
+    """The canonical answer: its norm, else its text; case-folded, spaces collapsed."""
+    return " ".join((candidate.answer_norm or candidate.answer).casefold().split())
 
 
 def group_candidates(candidates: list[Candidate], events: EventIndex) -> list[FactGroup]:
@@ -220,17 +221,92 @@ def overlap(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
-def fold_near_duplicates(groups: list[FactGroup]) -> list[FactGroup]:
-    """Groups asking the same thing reduced to one. `groups` must be scored; the stronger
-    group (higher score, then fact key) survives."""
+class Signatures:
+    """What a question is about: its words, with every name of a linked entity replaced
+    by the entity id (so "Sergey Lavrov" and "Sergei Lavrov" agree), each word weighted
+    by its rarity among all the questions (inverse document frequency), so that question
+    and function words, found in most questions, count for little."""
+
+    def __init__(self, questions: list[str], entities: Mapping[str, Entity]) -> None:
+        self._names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for e in entities.values():
+            for name in e.aliases | {e.name}:
+                toks = tuple(_WORD.findall(name.casefold()))
+                if toks:
+                    self._names[toks[0]].append((toks, e.id))
+        for v in self._names.values():
+            v.sort(key=lambda t: (-len(t[0]), t))
+        self._ids = set(entities)
+        self._cache: dict[str, frozenset[str]] = {}
+        df: dict[str, int] = defaultdict(int)
+        for q in dict.fromkeys(questions):
+            for w in self.of(q):
+                df[w] += 1
+        n = len(set(questions))
+        self.weight = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
+
+    def of(self, question: str) -> frozenset[str]:
+        if question not in self._cache:
+            toks = _WORD.findall(question.casefold().replace("_____", " "))
+            out: set[str] = set()
+            i = 0
+            while i < len(toks):
+                hit = next(
+                    (
+                        (len(name), eid)
+                        for name, eid in self._names.get(toks[i], [])
+                        if tuple(toks[i : i + len(name)]) == name
+                    ),
+                    None,
+                )
+                if hit:
+                    out.add(hit[1])
+                    i += hit[0]
+                else:
+                    out.add(toks[i])
+                    i += 1
+            self._cache[question] = frozenset(out)
+        return self._cache[question]
+
+    def entities(self, question: str) -> frozenset[str]:
+        return frozenset(x for x in self.of(question) if x in self._ids)
+
+    def similarity(self, a: str, b: str) -> float:
+        """Weighted share of the smaller question's signature found in the other."""
+        sa, sb = self.of(a), self.of(b)
+        w = self.weight
+        mass_a = sum(w.get(x, 0.0) for x in sa)
+        mass_b = sum(w.get(x, 0.0) for x in sb)
+        if min(mass_a, mass_b) <= 0:
+            return 0.0
+        return sum(w.get(x, 0.0) for x in sa & sb) / min(mass_a, mass_b)
+
+
+def _twins(sig: Signatures, a: FactGroup, b: FactGroup) -> bool:
+    qa, qb = a.best.question, b.best.question
+    sim = sig.similarity(qa, qb)
+    if sim >= NEAR_DUP:
+        return True
+    names = sig.entities(qa)
+    return a.event == b.event and len(names) >= 2 and names == sig.entities(qb) and (
+        sim >= SAME_NAMES_DUP
+    )
+
+
+def fold_near_duplicates(
+    groups: list[FactGroup], entities: Mapping[str, Entity] | None = None
+) -> list[FactGroup]:
+    """Groups asking the same thing reduced to one: same answer, and Signatures.similarity
+    of NEAR_DUP or more, or within one event the same two or more entities named and
+    SAME_NAMES_DUP or more (paraphrases of one report: "dukungan tak terbatas" / "dukungan
+    tanpa syarat"). `groups` must be scored; the stronger group (higher score, then fact
+    key) survives, and takes the sources of a twin from its own event."""
     ordered = sorted(groups, key=lambda g: (-g.score, g.template, g.fact, g.answer_key, g.event))
+    sig = Signatures([g.best.question for g in ordered], entities or {})
     kept: list[FactGroup] = []
     by_answer: dict[str, list[FactGroup]] = defaultdict(list)
     for g in ordered:
-        twin = next(
-            (k for k in by_answer[g.answer_key] if overlap(k.best.question, g.best.question) >= NEAR_DUP),
-            None,
-        )
+        twin = next((k for k in by_answer[g.answer_key] if _twins(sig, k, g)), None)
         if twin is None:
             kept.append(g)
             by_answer[g.answer_key].append(g)

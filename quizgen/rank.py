@@ -1,10 +1,10 @@
 """Scoring: how much a teacher would want a candidate, in 0..1.
 
     score = 0.30 * prior        the template's prior quality (Candidate.prior)
-          + 0.20 * centrality   how central the sentence's entities are in the article set
+          + 0.15 * centrality   how central the sentence's entities are in the article set
           + 0.10 * position     lead sentences matter more in news
           + 0.15 * support      how many articles state the fact (corroboration)
-          + 0.10 * length       questions of 6-18 words are preferred
+          + 0.15 * length       questions of 6-18 words are preferred
           + 0.15 * answer_type  some answers make better questions than others
 
 where, with N articles in the set and M the largest mention count of any entity,
@@ -30,10 +30,10 @@ from .model import DATE, ORG, PERSON, PLACE, QUANTITY, QUOTE, ROLE, Candidate, C
 
 WEIGHTS = {
     "prior": 0.30,
-    "centrality": 0.20,
+    "centrality": 0.15,
     "position": 0.10,
     "support": 0.15,
-    "length": 0.10,
+    "length": 0.15,
     "answer_type": 0.15,
 }
 ANSWER_TYPE = {PERSON: 1.0, PLACE: 0.9, DATE: 0.9, QUANTITY: 0.9, ORG: 0.8, ROLE: 0.75, QUOTE: 0.6}

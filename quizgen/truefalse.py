@@ -32,11 +32,11 @@ def _answer_in_statement(candidate: Candidate) -> tuple[int, int] | None:
     return at, at + len(candidate.answer)
 
 
-def _answer_kind(candidate: Candidate) -> str | None:
+def _answer_attrs(candidate: Candidate) -> dict[str, str]:
     for span in candidate.slots.values():
         if (span.start, span.end) == (candidate.answer_start, candidate.answer_end):
-            return span.attrs.get("kind")
-    return None
+            return dict(span.attrs)
+    return {}
 
 
 def false_statement(
@@ -48,12 +48,14 @@ def false_statement(
         return None
     start, end = where
     shown = candidate.statement[start:end]
+    attrs = _answer_attrs(candidate)
     answer = Answer(
         text=shown,
         label=candidate.answer_label,
         norm=candidate.answer_norm,
-        kind=_answer_kind(candidate),
+        kind=attrs.get("kind"),
         question=candidate.statement[:start] + " " + candidate.statement[end:],
+        attrs=attrs,
     )
     options = distractors(answer, corpus, pack, rng, n=1)
     if not options:

@@ -122,3 +122,15 @@ def test_generate_seeds_whole_pipeline(seed_paths, pack):
     assert len({(i.kind, i.question, i.answer) for i in kept}) >= 40
     assert {i.kind for i in kept} == set(KINDS)
     assert any(len({s.article for s in i.sources}) >= 2 for i in kept)  # merged across sources
+
+
+def test_generate_fact_ids_qualify_only_colliding_events():
+    from quizgen.generate import fact_hash, fact_ids
+    from quizgen.merge import FactGroup
+
+    a = FactGroup("id.role.holder", "f", "PERSON:x", "2025-07", score=0.9)
+    b = FactGroup("id.role.holder", "f", "PERSON:x", "2023-10", score=0.5)
+    c = FactGroup("id.wh.place", "g", "PLACE:y", "2025-07", score=0.1)
+    ids = fact_ids([b, a, c])
+    assert ids[id(a)] == fact_hash(a) and ids[id(c)] == fact_hash(c)
+    assert ids[id(b)] == fact_hash(b, with_event=True) != ids[id(a)]

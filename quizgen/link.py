@@ -150,7 +150,6 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
         acr = sp.attrs.get("acronym")
         if acr:
             acronyms[slug(_strip_acronym(sp.text, acr))] = acr
-    full_of = {v: k for k, v in acronyms.items()}
     for art, sp in mentions[ORG]:
         acr = sp.attrs.get("acronym")
         key = slug(acr) if acr else slug(acronyms.get(slug(sp.text), sp.text))
@@ -165,7 +164,6 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
             options = names_by_id[eid]
             longest = sorted(options, key=lambda n: (-len(n.split()), -options[n], n))[0]
             assigned[i] = (art, sp, eid, longest, kind)
-    del full_of
 
     for art, sp in mentions[ROLE]:
         role = sp.norm or sp.text

@@ -239,7 +239,7 @@ def _person_evidence(s: Sentence, a: int, b: int) -> bool:
         return False
     if tuple(words) in s.known.full.table or all(w in s.known.short for w in words):
         return True
-    if len(words) == 1 and words[0] in lex.common:
+    if len(words) == 1 and (words[0] in lex.common or toks[a].text in lex.directions):
         return False  # "Barat", "Pemerintah": an ordinary word needs a known name
     if any(w in lex.given for w in words) or (len(words) > 1 and words[0] in lex.family_first):
         return True
@@ -257,9 +257,14 @@ def _person_evidence(s: Sentence, a: int, b: int) -> bool:
         return True
     if p >= 0 and (_ends_phrase(s, p, "after_verbs") or _ends_phrase(s, p, "according")):
         return True
+    verbs = {str(v).lower() for v in lex.quotes.get("before_verbs") or []}
     q = b + 1 if b < s.n and toks[b].text == "," else b
-    if q < s.n and toks[q].low in set(lex.quotes.get("before_verbs") or []):
+    if q < s.n and toks[q].low in verbs:
         return True
+    if q > b:  # "Lavrov, di sisi lain, menyebut ..."
+        aside = next((k for k in range(q, min(q + 6, s.n)) if toks[k].text == ","), None)
+        if aside is not None and aside + 1 < s.n and toks[aside + 1].low in verbs:
+            return True
     if b + 2 < s.n and toks[b].text == "(" and toks[b + 1].num and toks[b + 2].text == ")":
         return True  # an age: "Atim Arta Ota (62)"
     if b < s.n and toks[b].word and not toks[b].cap and _head(s, b) and len(words) > 1:

@@ -91,7 +91,9 @@ def _first_named(s: Sentence, k: int, spans: list[Found], limit: int = 10) -> st
     return None
 
 
-def _after(s, b, after, suffix, pronouns, spans) -> str | None:
+def _after(
+    s: Sentence, b: int, after: Phrases[bool], suffix: str, pronouns: set[str], spans: list[Found]
+) -> str | None:
     k = _tok_at(s, b + 1)
     while k < s.n and s.toks[k].text in {",", ".", "”", '"'}:
         k += 1
@@ -108,7 +110,9 @@ def _after(s, b, after, suffix, pronouns, spans) -> str | None:
     return _first_named(s, m[0], spans) or ""
 
 
-def _before(s, start, before, pronouns, spans, regions) -> str | None:
+def _before(
+    s: Sentence, start: int, before: set[str], pronouns: set[str], spans: list[Found], regions: list[tuple[int, int]]
+) -> str | None:
     q = _tok_at(s, start)
     verbs = [t.i for t in s.toks[:q] if t.low in before and not _in_region(t.start, regions)]
     if not verbs:
@@ -122,7 +126,9 @@ def _before(s, start, before, pronouns, spans, regions) -> str | None:
     return _span_text(s, pick) if pick else None
 
 
-def _according(s, according, spans, regions) -> str | None:
+def _according(
+    s: Sentence, according: Phrases[bool], spans: list[Found], regions: list[tuple[int, int]]
+) -> str | None:
     for t in s.toks:
         if _in_region(t.start, regions):
             continue

@@ -1,0 +1,388 @@
+"""Tagger tests: real sentences from the seeds and the IndoSum dev corpus.
+
+Sentences marked "indosum" are copied from /work/shared/corpus/indosum-dev/ (IndoSum,
+Kurniawan & Louvan 2018, CC BY-SA 4.0).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.lang import load_language
+from quizgen.model import Article, Sentence
+from quizgen.split import tokenize
+from quizgen.tag import tag_article, tag_sentence
+
+PACK = load_language("id")
+ANY = object()
+
+# (sentence, spans that must be there as (label, text, norm); ANY skips the norm check)
+TAGGED = [
+    # --- seeds -------------------------------------------------------------------------
+    (
+        "PEMIMPIN Korea Utara Kim Jong Un menyatakan dukungan tanpa syarat terhadap Rusia dalam"
+        " perang di Ukraina saat bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov, Sabtu"
+        " (12/7), menurut laporan media pemerintah KCNA yang dirilis Minggu pagi.",
+        [
+            ("ROLE", "PEMIMPIN Korea Utara", "Pemimpin Korea Utara"),
+            ("PERSON", "Kim Jong Un", None),
+            ("PLACE", "Rusia", "RU"),
+            ("PLACE", "Ukraina", "UA"),
+            ("ROLE", "Menteri Luar Negeri Rusia", "Menteri Luar Negeri Rusia"),
+            ("PERSON", "Sergey Lavrov", None),
+            ("DATE", "Sabtu (12/7)", ANY),
+            ("ORG", "KCNA", None),
+        ],
+    ),
+    (
+        "Dalam pertemuan terpisah pada hari yang sama, Lavrov juga bertemu dengan Menlu Korea"
+        " Utara Choe Son Hui.",
+        [
+            ("ROLE", "Menlu Korea Utara", "Menteri Luar Negeri Korea Utara"),
+            ("PERSON", "Choe Son Hui", None),
+        ],
+    ),
+    (
+        'Ia juga memuji "kepemimpinan luar biasa" Presiden Vladimir Putin.',
+        [("QUOTE", "kepemimpinan luar biasa", None), ("ROLE", "Presiden", "Presiden"),
+         ("PERSON", "Vladimir Putin", None)],
+    ),
+    (
+        "Pemimpin Korea Utara, Kim Jong-un, mengungkapkan dukungan penuhnya terhadap perang Rusia"
+        " di Ukraina saat bertemu dengan Presiden Rusia Vladimir Putin di Pyongyang, Rabu"
+        " (19/6/2024).",
+        [
+            ("ROLE", "Pemimpin Korea Utara", "Pemimpin Korea Utara"),
+            ("PERSON", "Kim Jong-un", None),
+            ("ROLE", "Presiden Rusia", "Presiden Rusia"),
+            ("PERSON", "Vladimir Putin", None),
+            ("PLACE", "Pyongyang", "Pyongyang"),
+            ("DATE", "Rabu (19/6/2024)", "2024-06-19"),
+        ],
+    ),
+    (
+        "Pernyataan ini, yang dilaporkan oleh media pemerintah Korut, KCNA, menandai semakin eratnya"
+        " hubungan militer dan politik antara Pyongyang dan Moskow di tengah invasi Rusia ke Ukraina.",
+        [("PLACE", "Korut", "KP"), ("ORG", "KCNA", None), ("PLACE", "Moskow", "Moskow")],
+    ),
+    (
+        "Pertemuan tersebut merupakan bagian dari dialog strategis tingkat tinggi yang kedua antara"
+        " Moskwa dan Pyongyang.",
+        [("PLACE", "Moskwa", "Moskow")],
+    ),
+    (
+        "Dalam pernyataan bersama, kedua negara menegaskan tekad mereka untuk “melawan aspirasi"
+        " hegemonik dari kekuatan luar kawasan” yang dianggap memperkeruh ketegangan di Asia Timur"
+        " Laut dan kawasan Asia-Pasifik secara keseluruhan.",
+        [
+            ("QUOTE", "melawan aspirasi hegemonik dari kekuatan luar kawasan", None),
+            ("PLACE", "Asia Timur Laut", ANY),
+            ("PLACE", "Asia-Pasifik", ANY),
+        ],
+    ),
+    (
+        "Laporan media Rusia dan sumber intelijen Barat menyebut bahwa Korea Utara telah mengirim"
+        " lebih dari 10.000 personel militer, termasuk pasukan tempur dan teknisi, untuk mendukung"
+        " operasi militer Rusia di Ukraina.",
+        [("QUANTITY", "lebih dari 10.000 personel militer", "10000")],
+    ),
+    (
+        "Bahkan, Korea Utara telah berkomitmen untuk mengirim sekitar 6.000 insinyur dan pekerja"
+        " konstruksi ke wilayah Kursk di Rusia.",
+        [("QUANTITY", "sekitar 6.000 insinyur dan pekerja konstruksi", "6000"),
+         ("PLACE", "Kursk", "Kursk")],
+    ),
+    (
+        "Laporan menyebutkan Korea Utara telah mengirim ribuan tentaranya ke wilayah Kursk di Rusia.",
+        [("QUANTITY", "ribuan tentaranya", "1000+")],
+    ),
+    (
+        "Menjelang kunjungan tersebut, Rusia mengumumkan pembukaan penerbangan dua kali seminggu"
+        " antara Moskow dan Pyongyang.",
+        [("QUANTITY", "dua kali seminggu", "2")],
+    ),
+    (
+        "Lavrov kemudian menghadiri resepsi di mana Menteri Luar Negeri Korea Utara Choe Son Hui"
+        ' mengatakan kedua negara sedang membangun "hubungan persahabatan yang tidak dapat'
+        ' dipatahkan" di bawah keputusan dan kepemimpinan "strategis" Kim dan Putin, kata Kantor'
+        " Berita Pusat Korea Utara.",
+        [
+            ("QUOTE", "hubungan persahabatan yang tidak dapat dipatahkan", None),
+            ("ORG", "Kantor Berita Pusat Korea Utara", None),
+            ("PERSON", "Choe Son Hui", None),
+        ],
+    ),
+    (
+        "Lavrov dalam pidatonya mengatakan Rusia sangat menghargai dukungan Korea Utara, menurut"
+        " komentarnya yang dipublikasikan oleh Kementerian Luar Negeri Rusia.",
+        [("ORG", "Kementerian Luar Negeri Rusia", None)],
+    ),
+    (
+        "Lavrov juga memuji Korea Utara karena tetap tidak terpengaruh oleh tekanan apa pun dari AS"
+        " dan Barat, kata media pemerintah Korea Utara, KCNA.",
+        [("PLACE", "AS", "US")],
+    ),
+    (
+        "Awal pekan ini, Lavrov menemani Putin dalam kunjungan ke Beijing yang menggarisbawahi"
+        " dukungan Tiongkok terhadap perang Moskow di Ukraina.",
+        [("PLACE", "Beijing", "Beijing"), ("PLACE", "Tiongkok", "CN")],
+    ),
+    (
+        "SEOUL - Menteri Luar Negeri Rusia Sergey Lavrov berterima kasih kepada Korea Utara ketika ia"
+        " tiba di Pyongyang, beberapa hari setelah Amerika Serikat mengatakan Korea Utara telah"
+        " mengirimkan amunisi ke Rusia.",
+        [("PERSON", "Sergey Lavrov", None), ("PLACE", "Amerika Serikat", "US")],
+    ),
+    (
+        "“Kami sangat menghargai dukungan Anda yang konsisten dan tidak berubah terhadap kebijakan"
+        " Rusia,” ucapnya, dikutip dari Associated Press.",
+        [("ORG", "Associated Press", None)],
+    ),
+    # --- IndoSum dev articles (CC BY-SA 4.0) ----------------------------------------------
+    (  # indosum 1474182027
+        "Sebelumnya pada Oktober 2013, Menteri Kesehatan Kanada saat itu Rona Ambrose menghapuskan"
+        " diacetylmorphine dari Program Akses khusus.",
+        [("DATE", "Oktober 2013", "2013-10"),
+         ("ROLE", "Menteri Kesehatan Kanada", "Menteri Kesehatan Kanada")],
+    ),
+    (  # indosum 1474182027
+        "Kementerian Kesehatan Kanada mengamandemen undang-undang dan memperbolehkan dokter"
+        " memberikan resep heroin kepada pasien kecanduan narkotika parah.",
+        [("ORG", "Kementerian Kesehatan Kanada", None)],
+    ),
+    (  # indosum 1480876210
+        '"BBM akan bertransformasi dari aplikasi pesan biasa antara dua orang," kata CEO Creative'
+        " Media Works Matthew Talbot.",
+        [("ROLE", "CEO", "CEO"), ("PERSON", "Matthew Talbot", None),
+         ("QUANTITY", "dua orang", "2")],
+    ),
+    (  # indosum 1480876210
+        "Pelapak di Bukalapak juga bisa mendapatkan akses untuk menjangkau lebih dari 64 juta"
+        " pengguna BBM di Indonesia melalui fitur ini.",
+        [("QUANTITY", "lebih dari 64 juta pengguna", "64000000"), ("PLACE", "Indonesia", "ID")],
+    ),
+    (  # indosum 1490674536
+        "Ketua MPR Zulkifli Hasan menyesalkan kisruh yang terjadi antara pelaku sarana"
+        " transportasi online dan tradisional.",
+        [("ROLE", "Ketua MPR", "Ketua MPR"), ("PERSON", "Zulkifli Hasan", None)],
+    ),
+    (  # indosum 1491041732
+        "Panitia Pelaksana Asian Games 2018 (INASGOC) sedang memperhitungkan jumlah kebutuhan"
+        " relawan untuk melayani sekitar 11.000 atlet dan ofisial dari 45 negara.",
+        [("QUANTITY", "sekitar 11.000 atlet dan ofisial", "11000"),
+         ("QUANTITY", "45 negara", "45")],
+    ),
+    (  # indosum 1491041732
+        '"Animo masyarakat untuk menjadi sukarelawan sangatlah besar," kata Harry Warganegara, plt'
+        " Sekjen INASGOC.",
+        [("PERSON", "Harry Warganegara", None),
+         ("ROLE", "plt Sekjen INASGOC", "Pelaksana Tugas Sekretaris Jenderal INASGOC")],
+    ),
+    (  # indosum 1497837600
+        "Pemilik sekaligus koki makanan Turki, Sezai Zorlu, mengatakan julukan itu ia berikan.",
+        [("PERSON", "Sezai Zorlu", None)],
+    ),
+    (  # indosum 1497837600
+        "Bahkan, Sezai mengatakan, hampir 80 persen bahan dari bumbu-bumbu masakan yang digunakan"
+        " merupakan impor.",
+        [("PERSON", "Sezai", None), ("QUANTITY", "hampir 80 persen", "80")],
+    ),
+    (  # indosum 1497837600
+        "“Untuk satu menu itu dapat dinikmati oleh sekitar 15-25 orang,” tuturnya.",
+        [("QUANTITY", "sekitar 15-25 orang", "15-25")],
+    ),
+    (  # indosum 1503248400
+        "Eric Bailly, Romelu Lukaku, Paul Pogba, dan Anthony Martial masing-masing mencetak satu"
+        " gol untuk menghadirkan sukacita bagi armada Jose Mourinho di Liberty Stadium.",
+        [("PERSON", "Eric Bailly", None), ("PERSON", "Romelu Lukaku", None),
+         ("PERSON", "Paul Pogba", None), ("PERSON", "Anthony Martial", None),
+         ("PERSON", "Jose Mourinho", None), ("QUANTITY", "satu gol", "1")],
+    ),
+    (  # indosum 1506496965
+        "Duta Besar Indonesia untuk Arab Saudi Agus Maftuh Abegebriel mengatakan dua jemaah haji"
+        " dilaporkan hilang secara terpisah saat melaksanakan ibadah di Tanah Suci.",
+        [("ROLE", "Duta Besar Indonesia untuk Arab Saudi", "Duta Besar Indonesia untuk Arab Saudi"),
+         ("PERSON", "Agus Maftuh Abegebriel", None), ("QUANTITY", "dua jemaah haji", "2")],
+    ),
+    (  # indosum 1506496965
+        "Kedua jemaah itu diketahui bernama Atim Arta Ota (62) asal Bogor, Jawa Barat, dan Hadi"
+        " Sukma Adsani (73) asal Lampung.",
+        [("PERSON", "Atim Arta Ota", None), ("PLACE", "Bogor", "Bogor"),
+         ("PLACE", "Jawa Barat", "Jawa Barat"), ("PERSON", "Hadi Sukma Adsani", None)],
+    ),
+    (  # indosum 1507336200
+        "Kepada media CEO Jurnal.id Daniel Witono mengungkapkan rencana tersebut saat peluncuran"
+        " fitur Cash Link di Jakarta.",
+        [("ROLE", "CEO Jurnal.id", "CEO Jurnal.id"), ("PERSON", "Daniel Witono", None),
+         ("PLACE", "Jakarta", "Jakarta")],
+    ),
+    (  # indosum 1507336200
+        "Saat ini Jurnal.id mengklaim telah berhasil mencatat transaksi lebih dari $ 1 miliar bagi"
+        " para penggunanya dan menghubungkan puluhan ribu pengguna.",
+        [("ORG", "Jurnal.id", None), ("QUANTITY", "$ 1 miliar", "1000000000"),
+         ("QUANTITY", "puluhan ribu pengguna", "10000+")],
+    ),
+    (  # indosum 1512103500
+        "Seniman Butet Kartaredjasa untuk pertama kalinya akan memamerkan sekitar 90 karya seni"
+        " rupa berbahan keramik di Galeri Nasional Indonesia.",
+        [("ROLE", "Seniman", "Seniman"), ("PERSON", "Butet Kartaredjasa", None),
+         ("QUANTITY", "sekitar 90 karya seni", "90"), ("ORG", "Galeri Nasional Indonesia", None)],
+    ),
+    (  # indosum 1512613785
+        '"Kami tahu kemampuan Vita Solo," kata pelatih Petrokimia, M Hanafiah.',
+        [("ROLE", "pelatih", "Pelatih"), ("PERSON", "M Hanafiah", None)],
+    ),
+    (  # indosum 1513136983
+        "Penggemar drama Korea akan digemparkan dengan kedatangan aktor Lee Jung - Jin di"
+        " Indonesia.",
+        [("ROLE", "aktor", "Aktor"), ("PERSON", "Lee Jung - Jin", None)],
+    ),
+    (  # indosum 1518032698
+        "Komisi Pemberantasan Korupsi (KPK) menginformasikan bahwa Novel Baswedan yang masih"
+        " dirawat di Singapura akan menjalani operasi tambahan oleh dokter ahli dari Inggris.",
+        [("ORG", "Komisi Pemberantasan Korupsi (KPK)", None), ("PLACE", "Singapura", "SG"),
+         ("PLACE", "Inggris", "GB")],
+    ),
+    (  # indosum 1518032698
+        '"Jadi, ada rencana pekan depan," kata Pelaksana Harian (Plh) Kepala Biro Humas KPK Yuyuk'
+        " Andriati di gedung KPK, Jakarta, Selasa.",
+        [("ROLE", "Pelaksana Harian (Plh) Kepala Biro Humas KPK",
+          "Pelaksana Harian Kepala Biro Humas KPK"),
+         ("PERSON", "Yuyuk Andriati", None)],
+    ),
+    (  # indosum 1518032698
+        "Terkait kondisi kesehatan Novel Baswedan penyidik KPK yang saat ini masih dirawat di"
+        " Singapura.",
+        [("PERSON", "Novel Baswedan", None), ("ROLE", "penyidik KPK", "Penyidik KPK")],
+    ),
+    (  # indosum 1518032698
+        "Dokter yang menangani Novel di Singapura mendiagnosa sekitar 95 persen bagian mata kiri"
+        " Novel rusak.",
+        [("QUANTITY", "sekitar 95 persen", "95")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", TAGGED)
+def test_tag_sentence_finds_spans(text: str, expected: list[tuple]) -> None:
+    spans = tag_sentence(text, PACK, None)
+    got = {(sp.label, sp.text): sp for sp in spans}
+    for label, surface, norm in expected:
+        assert (label, surface) in got, f"{label} {surface!r} missing from {sorted(got)}"
+        if norm is not ANY:
+            assert got[(label, surface)].norm == norm
+        assert text[got[(label, surface)].start : got[(label, surface)].end] == surface
+
+
+# (sentence, label, text) that must NOT be tagged with that label ("*": any label)
+NOT_TAGGED = [
+    ("Kim Jong Un Nyatakan Dukungan Penuh untuk Perang Rusia di Ukraina dalam Pertemuan dengan"
+     " Menlu Lavrov", "PERSON", "Kim Jong Un Nyatakan"),
+    ("Kim Jong Un Nyatakan Dukungan Penuh untuk Perang Rusia di Ukraina dalam Pertemuan dengan"
+     " Menlu Lavrov", "*", "Dukungan Penuh"),
+    ("Kerja Sama Militer: Tentara dan Senjata", "*", "Kerja Sama Militer"),
+    ("KONTAN.CO.ID - JAKARTA. Pemimpin Korea Utara Kim Jong Un menyampaikan komitmen dukungan.",
+     "ORG", "KONTAN.CO.ID"),
+    ("KONTAN.CO.ID - JAKARTA. Pemimpin Korea Utara Kim Jong Un menyampaikan komitmen dukungan.",
+     "*", "JAKARTA"),
+    ("PEMIMPIN Korea Utara Kim Jong Un menyatakan dukungan tanpa syarat terhadap Rusia.",
+     "ORG", "PEMIMPIN"),
+    ("Pertemuan berlangsung dalam suasana hangat.", "*", "Pertemuan"),
+    ("Dalam pertemuan tersebut, Kim menyampaikan Korea Utara siap mendukung.", "*", "Dalam"),
+    ("Lebih lanjut, Kim menyatakan keyakinannya.", "*", "Lebih"),
+    ("Laporan media Rusia dan sumber intelijen Barat menyebut bahwa Korea Utara telah mengirim"
+     " pasukan.", "PERSON", "Barat"),
+    ("Laporan menyebutkan Korea Utara telah mengirim ribuan tentaranya.", "*", "Laporan"),
+    ("Tiket babak empat besar didapat Petrokimia setelah mengalahkan Vita Solo 3-0 di GOR"
+     " Dimyati.", "*", "3-0"),
+    ("Tiket babak empat besar didapat Petrokimia setelah mengalahkan Vita Solo 3-0 di GOR"
+     " Dimyati.", "PLACE", "Solo"),
+    ("Setelah sukses melumat West Ham United 4-0 di laga pembuka, Manchester United kembali"
+     " mengukir kemenangan.", "*", "4-0"),
+    ("Antara lain penguasaan bahasa asing, komputer, atau teknologi.", "ORG", "Antara"),
+    ("Ada beberapa persyaratan yang diperlukan sebagai seorang relawan Asian Games.",
+     "PERSON", "Asian Games"),
+    ("Laki-laki penggemar K-pop 2pm dan Twice ini mengatakan dirinya suka dengan Indonesia.",
+     "PERSON", "K-pop"),
+    ("Laki-laki penggemar K-pop 2pm dan Twice ini mengatakan dirinya suka dengan Indonesia.",
+     "QUANTITY", "2pm"),
+    ("Final akan digelar pada Sabtu (9/12/2017) mulai pukul 14.00 WIB.", "*", "14.00"),
+    ("Final akan digelar pada Sabtu (9/12/2017) mulai pukul 14.00 WIB.", "ORG", "WIB"),
+]
+
+
+@pytest.mark.parametrize("text,label,surface", NOT_TAGGED)
+def test_tag_sentence_leaves_untagged(text: str, label: str, surface: str) -> None:
+    for sp in tag_sentence(text, PACK, None):
+        assert not (sp.text == surface and label in ("*", sp.label)), sp
+        if label == "PERSON" and sp.label == "PERSON":
+            assert surface not in sp.text or sp.text == surface.split()[0], sp
+
+
+# (sentence, quote text, speaker or None)
+QUOTES = [
+    ('“Situasi di dunia semakin buruk dan berubah dengan cepat. Dalam situasi ini kami bermaksud'
+     ' memperkuat interaksi strategis dengan Rusia," tutur Kim.',
+     "Situasi di dunia semakin buruk dan berubah dengan cepat. Dalam situasi ini kami bermaksud"
+     " memperkuat interaksi strategis dengan Rusia", "Kim"),
+    ("“Kami sangat menghargai dukungan Anda,” ucapnya, dikutip dari Associated Press.",
+     "Kami sangat menghargai dukungan Anda", None),
+    ('"Kami sepenuhnya menyadari bahwa banyak negara memiliki sudut pandang yang sama," kata'
+     " Lavrov, menggunakan inisial nama resmi Korea Utara.",
+     "Kami sepenuhnya menyadari bahwa banyak negara memiliki sudut pandang yang sama", "Lavrov"),
+    ("Lavrov, di sisi lain, menyebut hubungan Rusia–Korea Utara sebagai “persaudaraan tempur yang"
+     " tak terkalahkan”, dan menyampaikan rasa terima kasih.",
+     "persaudaraan tempur yang tak terkalahkan", "Lavrov"),
+    ('"Sampai saat ini mereka belum ditemukan," ujar Agus saat dikonfirmasi CNNIndonesia.com,'
+     " Selasa (26/9).", "Sampai saat ini mereka belum ditemukan", "Agus"),  # indosum 1506496965
+    ('"Tukang kritik untuk saling mengingatkan," kata dia.',
+     "Tukang kritik untuk saling mengingatkan", None),  # indosum 1512103500
+    ("Ia mengucapkan terima kasih atas kontribusi para tentara yang disebutnya sebagai"
+     ' "heroik", menurut kantor berita TASS.', "heroik", None),
+]
+
+
+@pytest.mark.parametrize("text,quote,speaker", QUOTES)
+def test_tag_sentence_quotes_and_speakers(text: str, quote: str, speaker: str | None) -> None:
+    quotes = [sp for sp in tag_sentence(text, PACK, None) if sp.label == "QUOTE"]
+    assert [q.text for q in quotes] == [quote]
+    assert quotes[0].attrs.get("speaker") == speaker
+
+
+def test_tag_sentence_spans_do_not_overlap_except_quotes() -> None:
+    for text, _ in TAGGED:
+        spans = [sp for sp in tag_sentence(text, PACK, None) if sp.label != "QUOTE"]
+        for a, b in zip(spans, spans[1:]):
+            assert a.end <= b.start, (a, b)
+
+
+def _article(texts: list[str]) -> Article:
+    art = Article(id="t", path="t.txt", lang="id")
+    for i, text in enumerate(texts):
+        art.sentences.append(Sentence("t", i, i, text, tokenize(text)))
+    return art
+
+
+# (article sentences, index of the sentence, PERSON text it must get from the article)
+ARTICLE_NAMES = [
+    (["Pemimpin Korea Utara Kim Jong Un bertemu Lavrov.", "Kim dan Lavrov juga membahas hal-hal"
+      " penting."], 1, "Kim"),
+    (["Ketua MPR Zulkifli Hasan menyesalkan kisruh itu.", "Zulkifli menyarankan adanya"
+      " pertemuan bersama."], 1, "Zulkifli"),  # indosum 1490674536
+    (["Komisi Pemberantasan Korupsi (KPK) menginformasikan bahwa Novel Baswedan dirawat.",
+      "Terkait kondisi kesehatan Novel Baswedan penyidik KPK.",
+      "Novel Baswedan disiram air keras oleh dua orang pengendara motor.",
+      "Mata Novel mengalami kerusakan."], 2, "Novel Baswedan"),  # indosum 1518032698
+    (["Komisi Pemberantasan Korupsi (KPK) menginformasikan bahwa Novel Baswedan dirawat.",
+      "Terkait kondisi kesehatan Novel Baswedan penyidik KPK.",
+      "Mata Novel mengalami kerusakan."], 2, "Novel"),  # indosum 1518032698
+]
+
+
+@pytest.mark.parametrize("texts,index,person", ARTICLE_NAMES)
+def test_tag_article_uses_names_known_in_the_article(texts: list[str], index: int, person: str) -> None:
+    art = _article(texts)
+    tag_article(art, PACK)
+    persons = [sp.text for sp in art.sentences[index].spans if sp.label == "PERSON"]
+    assert person in persons
+    assert all(sp.label != "PERSON" or sp.text != "Mata" for s in art.sentences for sp in s.spans)

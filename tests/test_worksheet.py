@@ -18,7 +18,8 @@ from quizgen.export.worksheet import WorksheetOptions, render_html, write_worksh
 from quizgen.export.worksheet_layout import answer_lines, blank_width, build_layout
 from quizgen.model import QuestionBank
 
-FIXTURE = Path(__file__).parent / "fixtures" / "bank_sample.yaml"
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "bank_sample.yaml"
 TRUTH = ("Benar", "Salah")
 
 
@@ -71,44 +72,53 @@ def test_worksheet_pdf_has_every_kept_question_in_every_version(bank, tmp_path):
         assert norm(dropped.question) not in " ".join(pages)
 
 
-def expected_key(sheet: str, item) -> tuple[int, str]:
-    """The number of the item on this sheet and what its key should say, read from the sheet."""
+def expected_keys(sheet: str, item) -> list[tuple[int, str]]:
+    """Where the item stands on this sheet and what its key should say, read from the sheet:
+    (number, key) for each place its question appears (two items may ask the same)."""
     first = re.escape(question_texts(item)[0])
-    m = re.search(rf"(?:^| )(\d+)\. {first}", sheet)
-    assert m, item.question
-    number = int(m.group(1))
-    if item.kind != "mcq":
-        return number, item.answer
-    tail = sheet[m.end() :]
-    stop = re.search(rf" {number + 1}\. | [IVX]+\. ", tail)
-    block = tail[: stop.start()] if stop else tail
-    pieces = re.split(r"(?:^| )([A-Z])\. ", block)
-    options = dict(zip(pieces[1::2], (p.strip() for p in pieces[2::2])))
-    letters = [k for k, v in options.items() if v == item.answer]
-    assert len(letters) == 1, (item.answer, options)
-    return number, f"{letters[0]}. {item.answer}"
+    found = []
+    for m in re.finditer(rf"(?:^| )(\d+)\. {first}", sheet):
+        number = int(m.group(1))
+        if item.kind != "mcq":
+            found.append((number, item.answer))
+            continue
+        tail = sheet[m.end() :]
+        stop = re.search(rf" {number + 1}\. | [IVX]+\. ", tail)
+        block = tail[: stop.start()] if stop else tail
+        pieces = re.split(r"(?:^| )([A-Z])\. ", block)
+        options = dict(zip(pieces[1::2], (p.strip() for p in pieces[2::2])))
+        letters = [k for k, v in options.items() if v == norm(item.answer)]
+        if len(letters) == 1:
+            found.append((number, f"{letters[0]}. {item.answer}"))
+    assert found, item.question
+    return found
+
+
+def key_has(key: str, number: int, answer: str) -> bool:
+    return re.search(rf"(?:^| ){number}\. {re.escape(norm(answer))}( |$)", key) is not None
+
+
+def check_version(pages: list[str], label: str, items: list) -> None:
+    """Every item is on the sheet of this version and the key gives its answer."""
+    sheet = part_text(pages, f"Versi {label}")
+    key = part_text(pages, f"Kunci Jawaban · Versi {label}")
+    numbers = set()
+    for item in items:
+        places = [(n, a) for n, a in expected_keys(sheet, item) if key_has(key, n, a)]
+        assert places, (label, item.question, item.answer)
+        numbers.update(n for n, _ in places)
+    assert numbers == set(range(1, len(items) + 1))
 
 
 @pytest.mark.parametrize("version", ["A", "B"])
 def test_worksheet_key_matches_the_shuffled_sheet(bank, sample_pdf, version):
-    pages = pdf_pages(sample_pdf)
-    sheet = part_text(pages, f"Versi {version}")
-    key = part_text(pages, f"Kunci Jawaban · Versi {version}")
-    numbers = []
-    for item in bank.items:
-        number, answer = expected_key(sheet, item)
-        numbers.append(number)
-        assert re.search(rf"(?:^| ){number}\. {re.escape(norm(answer))}( |$)", key), (
-            number,
-            answer,
-        )
-    assert sorted(numbers) == list(range(1, len(bank.items) + 1))
+    check_version(pdf_pages(sample_pdf), version, bank.items)
 
 
 def test_worksheet_versions_differ_and_keys_follow(bank, sample_pdf):
     pages = pdf_pages(sample_pdf)
     a, b = part_text(pages, "Versi A"), part_text(pages, "Versi B")
-    keys = [expected_key(s, i) for s in (a, b) for i in bank.items if i.kind == "mcq"]
+    keys = [expected_keys(s, i) for s in (a, b) for i in bank.items if i.kind == "mcq"]
     assert a.replace("Versi A", "") != b.replace("Versi B", "")
     assert keys[: len(keys) // 2] != keys[len(keys) // 2 :]
 
@@ -310,3 +320,41 @@ def test_worksheet_cli_errors_are_one_line(tmp_path, args, expected):
     assert result.exit_code == 1
     assert result.output.strip().startswith(expected), result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def seeds_worksheet(tmp_path_factory):
+    """The sample deck's bank from the five seed articles, as `quizgen build` prints it."""
+    from quizgen.build import make_bank
+    from quizgen.deck import load_deck
+
+    deck = load_deck(ROOT / "decks" / "seeds.yaml")
+    bank = make_bank(deck)
+    ws = deck.outputs["worksheet"]
+    options = WorksheetOptions(
+        versions=ws["versions"],
+        paper=ws["paper"],
+        seed=deck.seed,
+        include_sources=ws["sources"],
+        counts=ws["items"],
+    )
+    out = tmp_path_factory.mktemp("seeds")
+    write_worksheet(bank, out, options)
+    return bank, options, out / "worksheet.pdf"
+
+
+def test_worksheet_seeds_have_20_questions_in_3_kinds_with_right_keys(seeds_worksheet):
+    bank, options, pdf = seeds_worksheet
+    layout = build_layout(bank, options, TRUTH)
+    items = [q.item for s in layout.versions[0].sections for q in s.questions]
+    assert len(items) >= 20
+    assert len({i.kind for i in items}) >= 3
+    pages = pdf_pages(pdf)
+    assert len(layout.versions) == 2
+    for version in layout.versions:
+        check_version(pages, version.label, items)
+        for item in items:
+            for piece in question_texts(item):
+                assert piece in part_text(pages, f"Versi {version.label}")
+    for page in PdfReader(pdf).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)

@@ -133,6 +133,8 @@ def _context(
     def instruction(s: Section) -> str:
         count = max((len(q.choices) for q in s.questions), default=0)
         letters = _join_or([chr(ord("A") + i) for i in range(count)], pack.code)
+        head, _, last = letters.rpartition(" ")  # keep the last letter with its word
+        letters = f"{head}\u00a0{last}" if head else letters
         text = section_data(s)["instruction"]
         for name, value in (("letters", letters), ("true", truth[0]), ("false", truth[1])):
             text = text.replace("{" + name + "}", value)

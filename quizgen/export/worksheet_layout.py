@@ -109,9 +109,9 @@ def select_items(bank: QuestionBank, counts: dict[str, int] | None) -> dict[str,
     return chosen
 
 
-def blank_width(answer: str) -> float:
+def blank_width(answer: str, least: int = 6) -> float:
     """Width in em of a blank or line that fits the answer in handwriting, in 2em steps."""
-    return float(min(28, max(6, 2 * math.ceil((len(answer) * 0.6 + 3) / 2))))
+    return float(min(28, max(least, 2 * math.ceil((len(answer) * 0.6 + 3) / 2))))
 
 
 def answer_lines(answer: str) -> int:
@@ -170,7 +170,7 @@ def _question(
     else:  # SHORT
         q.key = item.answer
         q.lines = answer_lines(item.answer)
-        q.width_em = blank_width(item.answer) if not q.lines else 0.0
+        q.width_em = blank_width(item.answer, least=12) if not q.lines else 0.0
     return q
 
 

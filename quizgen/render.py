@@ -117,8 +117,12 @@ def _default(v: Any, fallback: Any = "") -> Any:
     return v if v else fallback
 
 
+def _wordcount(v: Any) -> int:
+    return len(str(v).split())
+
+
 FILTERS = {"capfirst": _capfirst, "unquote": unquote, "lower": _lower, "upper": _upper,
-           "trim": _trim, "default": _default}
+           "trim": _trim, "default": _default, "wordcount": _wordcount}
 
 _ENV = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
 _ENV.filters = dict(FILTERS)
@@ -181,9 +185,9 @@ def _check_node(node: nodes.Node, names: set[str]) -> None:
                                f"{', '.join(FILTERS)}")
     if isinstance(node, nodes.Compare):
         for op in node.ops:
-            if op.op not in ("eq", "ne", "in", "notin"):
+            if op.op not in ("eq", "ne", "lt", "lteq", "gt", "gteq", "in", "notin"):
                 raise RenderCheckError(f"comparison '{op.op}' is not allowed; use ==, !=, "
-                                       f"in or not in")
+                                       f"<, <=, >, >=, in or not in")
     if isinstance(node, nodes.Name) and node.ctx != "load":
         raise RenderCheckError("assigning names is not allowed; use only {{ slot }} and "
                                "{% if %}")

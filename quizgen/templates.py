@@ -246,7 +246,9 @@ def load_files(paths: Iterable[str | Path]) -> list[Template]:
     return out
 
 
-def load_templates(pack: LanguagePack, extra_files: Iterable[str | Path] = ()) -> list[Template]:
-    """The pack's templates (quizgen/lang/<code>/templates/*.yaml) plus the user's files."""
-    return load_files([*pack.template_files(), *extra_files])
+def load_templates(pack: LanguagePack, extra_files: Iterable[str | Path] = (), *,
+                   packs: bool = True) -> list[Template]:
+    """The pack's templates (quizgen/lang/<code>/templates/*.yaml, unless packs=False) plus
+    the user's files."""
+    return load_files([*(pack.template_files() if packs else []), *extra_files])
 

@@ -94,25 +94,25 @@ BAD_FILES = [
     (_one("question", '"{% for x in role %}{{ x }}{% endfor %}"'),
      "7 template t.role: question: for is not allowed in templates; use only {{ slot }}, "
      "{% if %}/{% else %}, literals and the filters capfirst, unquote, lower, upper, trim, "
-     "default"),
+     "default, wordcount"),
     (_one("question", '"{% set x = 1 %}{{ role }}"'),
      "7 template t.role: question: set is not allowed in templates; use only {{ slot }}, "
      "{% if %}/{% else %}, literals and the filters capfirst, unquote, lower, upper, trim, "
-     "default"),
+     "default, wordcount"),
     (_one("question", '"{% include \'x.html\' %}"'),
      "7 template t.role: question: include is not allowed in templates; use only {{ slot }}, "
      "{% if %}/{% else %}, literals and the filters capfirst, unquote, lower, upper, trim, "
-     "default"),
+     "default, wordcount"),
     (_one("question", '"{{ role|attr(\'x\') }}"'),
      "7 template t.role: question: filter 'attr' is not allowed; use one of: capfirst, "
-     "unquote, lower, upper, trim, default"),
+     "unquote, lower, upper, trim, default, wordcount"),
     (_one("question", '"{{ role.txt }}"'),
      "7 template t.role: question: unknown slot attribute '.txt'; use one of: text, norm, "
      "canonical, label, kind, attrs"),
     (_one("question", '"{{ range(3) }}"'),
      "7 template t.role: question: a function call is not allowed in templates; use only "
      "{{ slot }}, {% if %}/{% else %}, literals and the filters capfirst, unquote, lower, "
-     "upper, trim, default"),
+     "upper, trim, default, wordcount"),
     (_one("answer", "42"), "8 template t.role: answer must be a non-empty string in quotes"),
     (GOOD.replace("    statement:", "    # statement:"),
      "3 template t.role: kind 'truefalse' needs a 'statement:' string; add one or remove "
@@ -181,6 +181,12 @@ def test_templates_pack_templates_load(pack) -> None:
 def test_templates_user_file_is_added_to_pack(pack) -> None:
     ids = [t.id for t in load_templates(pack, [FIXTURES / "good.yaml"])]
     assert ids[-2:] == ["user.capital", "user.wh.date"]
+    assert "id.role.holder" in ids
+
+
+def test_templates_user_file_without_pack(pack) -> None:
+    ids = [t.id for t in load_templates(pack, [FIXTURES / "good.yaml"], packs=False)]
+    assert ids == ["user.capital", "user.wh.date"]
 
 
 # ---- candidates --------------------------------------------------------------------------
@@ -225,6 +231,8 @@ def test_templates_unbound_optional_slot_leaves_no_hole(tmp_path: Path, pack) ->
     ("{% if country.kind == 'country' %}negara{% else %}kota{% endif %}", "negara"),
     ("{{ 'ya' if 'Rus' in country else 'tidak' }}", "ya"),
     ("{{ q|default('-') }}", "-"),
+    ("{% if 1 <= person|wordcount < 2 %}satu kata{% endif %}", "satu kata"),
+    ("{% if role.attrs.country %}negara{% else %}-{% endif %}", "-"),
 ])
 def test_templates_render_helpers(tmp_path: Path, pack, question: str, expected: str) -> None:
     text = GOOD.replace('"Siapa {{ role }}{% if country %} {{ country }}{% endif %}?"',
@@ -233,6 +241,14 @@ def test_templates_render_helpers(tmp_path: Path, pack, question: str, expected:
     [c] = _candidates("[ROLE menlu] [PLACE/country Rusia] [PERSON/canonical=Sergey_Lavrov "
                       "Lavrov] tiba.", text, pack, tmp_path)
     assert c.question == expected
+
+
+def test_templates_empty_question_makes_no_candidate(tmp_path: Path, pack) -> None:
+    text = GOOD.replace('"Siapa {{ role }}{% if country %} {{ country }}{% endif %}?"',
+                        '"{% if country %}Siapa {{ role }} {{ country }}?{% endif %}"')
+    assert _candidates("[ROLE Presiden] [PERSON Putin] tiba.", text, pack, tmp_path) == []
+    assert len(_candidates("[ROLE Presiden] [PLACE Rusia] [PERSON Putin] tiba.", text, pack,
+                           tmp_path)) == 1
 
 
 def test_templates_capture_answer_takes_first_span_label(tmp_path: Path, pack) -> None:

@@ -1,7 +1,7 @@
 """The pattern language of fact templates: parse once, match fast over tagged sentences.
 
-A sentence is seen as a list of units: each tagged span is one unit, every token outside a
-span is one unit. Grammar (see docs/templates.md, "Writing templates"):
+A sentence is seen as a list of units (quizgen/matcher.py): each tagged span is one unit,
+every token outside a span is one unit. Grammar (see docs/templates.md, "Writing templates"):
 
     pattern  := alt
     alt      := seq ('|' seq)*
@@ -22,8 +22,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from . import matcher as mt
+from .matcher import Binds, SlotInfo, Unit, Units, units_of
 from .model import LABELS, Sentence, Span
 from .render import normalise
 from .split import tokenize
@@ -33,7 +35,6 @@ _META = set("{}()[]|?^$'")
 _WORD = re.compile(r"\w+(?:(?:[-.'’]|(?<=\d),(?=\d))\w+)*")  # as split.tokenize
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LABELSPEC = re.compile(r"[A-Z][A-Za-z_]*(?=\s*(?:[|/}]|\Z))")
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _VALUE = re.compile(r"[^|/}=!\s]+")
 # Jinja2 keywords and names our template strings reserve; a slot may not take them.
 RESERVED = {"and", "or", "not", "if", "else", "elif", "endif", "in", "is", "true", "false",
@@ -47,198 +48,6 @@ class PatternError(ValueError):
         super().__init__(message)
         self.message = message
         self.column = column
-
-
-# ---- units -------------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class Unit:
-    start: int
-    end: int
-    word: str | None  # casefolded token text, None for a span
-    span: Span | None
-
-
-def _tokens(sentence: Sentence) -> list[tuple[int, int]]:
-    if sentence.tokens:
-        return [(t.start, t.end) for t in sentence.tokens]
-    return [(t.start, t.end) for t in tokenize(sentence.text)]
-
-
-class Units(list):
-    """A sentence's units, with each unit's key and the set of keys present (for the quick
-    rejection of patterns whose required words or labels are absent)."""
-
-    keys: list[tuple[str, str]]
-    present: set[tuple[str, str]]
-
-
-def units_of(sentence: Sentence) -> Units:
-    """The sentence as units: outermost spans (longest first on ties) and the tokens between."""
-    spans: list[Span] = []
-    for s in sorted(sentence.spans, key=lambda s: (s.start, -(s.end - s.start))):
-        if s.end > s.start and (not spans or s.start >= spans[-1].end):
-            spans.append(s)
-    units = Units()
-    si = 0
-    text = sentence.text
-    for ts, te in _tokens(sentence):
-        while si < len(spans) and spans[si].end <= ts:
-            _push_span(units, spans[si])
-            si += 1
-        if si < len(spans) and spans[si].start < te:
-            continue  # token overlaps the next span: absorbed by it
-        units.append(Unit(ts, te, text[ts:te].casefold(), None))
-    for s in spans[si:]:
-        _push_span(units, s)
-    units.keys = [("w", x.word) if x.span is None else ("L", x.span.label)  # type: ignore
-                  for x in units]
-    units.present = set(units.keys)
-    return units
-
-
-def _push_span(units: list[Unit], span: Span) -> None:
-    if not units or units[-1].span is not span:
-        units.append(Unit(span.start, span.end, None, span))
-
-
-# ---- the compiled nodes ------------------------------------------------------------------
-
-Binds = tuple  # ((name, first_unit, end_unit), ...), innermost last
-Cont = Callable[[int, Binds], object]
-Matcher = Callable[[list[Unit], int, Binds, Cont], object]
-
-
-@dataclass
-class SlotInfo:
-    name: str
-    labels: tuple[str, ...]  # () for a capture
-    column: int
-
-
-@dataclass
-class _Node:
-    fn: Matcher
-    min_len: int
-    first: set[tuple[str, str]] | None  # possible first units, None = any
-    required: set[tuple[str, str]]  # units that every match contains
-    slots: dict[str, SlotInfo] = field(default_factory=dict)
-
-
-def _word(w: str) -> _Node:
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        return k(i + 1, b) if i < len(u) and u[i].word == w else None
-    key = ("w", w)
-    return _Node(fn, 1, {key}, {key})
-
-
-def _slot(name: str, labels: tuple[str, ...], tests: list[Callable[[dict], bool]],
-          column: int) -> _Node:
-    labelset = frozenset(labels)
-
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        if i < len(u):
-            s = u[i].span
-            if s is not None and s.label in labelset and all(t(s.attrs) for t in tests):
-                return k(i + 1, b + ((name, i, i + 1),))
-        return None
-    keys = {("L", lab) for lab in labels}
-    return _Node(fn, 1, keys, keys if len(keys) == 1 else set(),
-                 {name: SlotInfo(name, labels, column)})
-
-
-def _capture(name: str, sub: _Node, column: int) -> _Node:
-    f = sub.fn
-
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        return f(u, i, b, lambda j, b2: k(j, b2 + ((name, i, j),)))
-    slots = dict(sub.slots)
-    slots[name] = SlotInfo(name, (), column)
-    return _Node(fn, sub.min_len, sub.first, sub.required, slots)
-
-
-def _gap(lo: int, hi: int) -> _Node:
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        for j in range(i + lo, min(i + hi, len(u)) + 1):
-            r = k(j, b)
-            if r is not None:
-                return r
-        return None
-    return _Node(fn, lo, None, set())
-
-
-def _optional(sub: _Node) -> _Node:
-    f = sub.fn
-
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        r = f(u, i, b, k)
-        return r if r is not None else k(i, b)
-    return _Node(fn, 0, None, set(), sub.slots)
-
-
-def _anchor(at_start: bool) -> _Node:
-    def start(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        return k(i, b) if i == 0 else None
-
-    def end(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        rest = u[i:]
-        if all(x.word is not None and not x.word[0].isalnum() for x in rest):
-            return k(len(u), b)
-        return None
-    return _Node(start if at_start else end, 0, None, set())
-
-
-def _seq(items: list[_Node]) -> _Node:
-    if len(items) == 1:
-        return items[0]
-    fns = [n.fn for n in items]
-
-    def chain(idx: int) -> Matcher:
-        if idx == len(fns) - 1:
-            return fns[idx]
-        head, tail = fns[idx], chain(idx + 1)
-        return lambda u, i, b, k: head(u, i, b, lambda j, b2: tail(u, j, b2, k))
-    first: set | None = set()
-    for n in items:
-        if n.first is None:
-            first = None
-            break
-        first |= n.first
-        if n.min_len > 0:
-            break
-    else:
-        first = None  # every item may be empty: anything may come first
-    slots: dict[str, SlotInfo] = {}
-    for n in items:
-        slots.update(n.slots)
-    req = set().union(*(n.required for n in items))
-    fn = chain(0) if fns else (lambda u, i, b, k: k(i, b))
-    return _Node(fn, sum(n.min_len for n in items), first, req, slots)
-
-
-def _alt(branches: list[_Node]) -> _Node:
-    if len(branches) == 1:
-        return branches[0]
-    fns = [n.fn for n in branches]
-
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        for f in fns:
-            r = f(u, i, b, k)
-            if r is not None:
-                return r
-        return None
-    first: set | None = set()
-    for n in branches:
-        if n.first is None:
-            first = None
-            break
-        first |= n.first
-    slots: dict[str, SlotInfo] = {}
-    for n in branches:
-        for name, info in n.slots.items():
-            slots.setdefault(name, info)
-    req = set.intersection(*(n.required for n in branches))
-    return _Node(fn, min(n.min_len for n in branches), first, req, slots)
 
 
 # ---- the parser --------------------------------------------------------------------------
@@ -259,22 +68,22 @@ class _Parser:
         self.skip_ws()
         return self.s[self.i] if self.i < len(self.s) else ""
 
-    def alt(self, stop: str) -> _Node:
+    def alt(self, stop: str) -> mt.Node:
         branches = [self.seq(stop)]
         while self.peek() == "|":
             self.i += 1
             branches.append(self.seq(stop))
-        return _alt(branches)
+        return mt.alt(branches)
 
-    def seq(self, stop: str) -> _Node:
-        items: list[_Node] = []
+    def seq(self, stop: str) -> mt.Node:
+        items: list[mt.Node] = []
         names: dict[str, int] = {}
         while (c := self.peek()) and c != "|" and c not in stop:
             at = self.i
             node = self.atom()
             if self.i < len(self.s) and self.s[self.i] == "?":
                 self.i += 1
-                node = _optional(node)
+                node = mt.optional(node)
             for name, info in node.slots.items():
                 if name in names:
                     raise self.error(f"slot name '{name}' is used twice; give each slot its "
@@ -283,7 +92,7 @@ class _Parser:
             items.append(node)
         if not items:
             raise self.error("empty pattern part; write a word, a slot or a gap here")
-        return _seq(items)
+        return mt.seq(items)
 
     def expect(self, ch: str, opened_at: int) -> None:
         if self.peek() != ch:
@@ -292,7 +101,7 @@ class _Parser:
                              f"{opened_at + 1}, found {found}")
         self.i += 1
 
-    def atom(self) -> _Node:
+    def atom(self) -> mt.Node:
         s, at = self.s, self.i
         c = s[at]
         if c == "{":
@@ -301,12 +110,12 @@ class _Parser:
             self.i += 1
             sub = self.alt(")" if c == "(" else "]")
             self.expect(")" if c == "(" else "]", at)
-            return sub if c == "(" else _optional(sub)
+            return sub if c == "(" else mt.optional(sub)
         if s.startswith("...", at):
             return self.gap()
         if c in "^$":
             self.i += 1
-            return _anchor(c == "^")
+            return mt.anchor(c == "^")
         if c == "'":
             end = s.find("'", at + 1)
             if end < 0:
@@ -315,20 +124,20 @@ class _Parser:
             words = [t.text for t in tokenize(s[at + 1:end])]
             if not words:
                 raise self.error("empty quoted literal; put a word or sign between the quotes")
-            return _seq([_word(w.casefold()) for w in words])
+            return mt.seq([mt.word(w.casefold()) for w in words])
         m = _WORD.match(s, at)
         if m:
             self.i = m.end()
-            return _word(m.group().casefold())
+            return mt.word(m.group().casefold())
         if c in _META:
             hint = {"?": "'?' must follow a word, slot or group",
                     "}": "a '}' without its '{'", ")": "a ')' without its '('",
                     "]": "a ']' without its '['"}.get(c, f"'{c}' cannot stand here")
             raise self.error(f"unexpected '{c}': {hint}; quote a literal sign as '{c}'")
         self.i += 1
-        return _word(c)
+        return mt.word(c)
 
-    def gap(self) -> _Node:
+    def gap(self) -> mt.Node:
         at = self.i
         self.i += 3
         m = re.compile(r"\{\s*(\d+)\s*(?:,\s*(\d+)\s*)?\}").match(self.s, self.i)
@@ -342,9 +151,9 @@ class _Parser:
         if hi > MAX_GAP:
             raise self.error(f"gap of up to {hi} units is too wide; the limit is {MAX_GAP}", at)
         self.i = m.end()
-        return _gap(lo, hi)
+        return mt.gap(lo, hi)
 
-    def slot(self) -> _Node:
+    def slot(self) -> mt.Node:
         s, at = self.s, self.i
         self.i += 1
         self.skip_ws()
@@ -366,9 +175,9 @@ class _Parser:
             return self.label_slot(name, at)
         sub = self.alt("}")
         self.expect("}", at)
-        return _capture(name, sub, at + 1)
+        return mt.capture(name, sub, at + 1)
 
-    def label_slot(self, name: str, at: int) -> _Node:
+    def label_slot(self, name: str, at: int) -> mt.Node:
         s = self.s
         labels: list[str] = []
         while True:
@@ -398,7 +207,7 @@ class _Parser:
             raise self.error(f"expected '}}' to close the slot '{name}' opened at column "
                              f"{at + 1}")
         self.i += 1
-        return _slot(name, tuple(labels), tests, at + 1)
+        return mt.slot(name, tuple(labels), tests, at + 1)
 
     def constraint(self) -> Callable[[dict], bool]:
         s = self.s
@@ -449,7 +258,7 @@ class Match:
 class Pattern:
     source: str
     slots: dict[str, SlotInfo]
-    _node: _Node
+    _node: mt.Node
 
     def search(self, sentence: Sentence, units: Units | None = None) -> list[Match]:
         """Every non-overlapping match, leftmost first; each start takes its preferred match

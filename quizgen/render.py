@@ -85,12 +85,16 @@ EMPTY = SlotValue()
 
 
 def display_text(span: Span | None, text: str) -> str:
-    """The text to show for a slot: a role title shouted at the start of a news lead
-    ("PEMIMPIN Korea Utara ...") is shown in normal case."""
-    if span is not None and span.label == ROLE and span.start == 0:
-        first, _, rest = text.partition(" ")
-        if len(first) >= 5 and first.isupper():
-            return first.capitalize() + (" " + rest if rest else "")
+    """The text to show for a slot. A role title that opens the sentence loses the capital
+    the sentence start gave it: "PEMIMPIN Korea Utara" -> "Pemimpin Korea Utara" (a shouted
+    news lead), "Mantan kepala keamanan Gaza" -> "mantan kepala keamanan Gaza"."""
+    if span is None or span.label != ROLE or span.start != 0:
+        return text
+    first, _, rest = text.partition(" ")
+    if len(first) >= 5 and first.isupper():
+        return first.capitalize() + (" " + rest if rest else "")
+    if first[:1].isupper() and first[1:].islower() and rest[:1].islower():
+        return first.lower() + " " + rest
     return text
 
 

@@ -251,6 +251,20 @@ def test_templates_empty_question_makes_no_candidate(tmp_path: Path, pack) -> No
                            tmp_path)) == 1
 
 
+@pytest.mark.parametrize("markup,question", [
+    ("[ROLE PEMIMPIN Korea Utara] [PERSON Kim Jong Un] tiba.", "Siapa Pemimpin Korea Utara?"),
+    ("[ROLE Mantan kepala keamanan Gaza] [PERSON Moussa Arafat] tewas.",
+     "Siapa mantan kepala keamanan Gaza?"),
+    ("[ROLE Presiden Rusia] [PERSON Vladimir Putin] tiba.", "Siapa Presiden Rusia?"),
+    ("Kata [ROLE PEMIMPIN] [PERSON Kim] tiba.", "Siapa PEMIMPIN?"),
+    ("[ROLE KSAD] [PERSON Dudung] tiba.", "Siapa KSAD?"),
+])
+def test_templates_role_at_sentence_start_loses_its_capital(tmp_path: Path, pack, markup: str,
+                                                            question: str) -> None:
+    [c] = _candidates(markup, GOOD, pack, tmp_path)
+    assert c.question == question
+
+
 def test_templates_capture_answer_takes_first_span_label(tmp_path: Path, pack) -> None:
     text = GOOD.replace('"{role:ROLE} {country:PLACE}? {person:PERSON}"',
                         '"{person:PERSON} , {title:{role:ROLE} {country:PLACE}?} ,"')

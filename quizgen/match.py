@@ -59,7 +59,7 @@ def _candidate(t: Template, m: Match, sentence: Sentence, article: Article) -> C
     for key, tmpl in t.strings.items():
         try:
             out = render(tmpl, values)
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
             raise QuizgenError(f"{t.where} template {t.id}: {key} failed to render on "
                                f"\"{sentence.text[:60]}\": {exc}; simplify the expression"
                                ) from None

@@ -181,6 +181,9 @@ def _check_node(node: nodes.Node, names: set[str]) -> None:
             return
         if (isinstance(base, nodes.Getattr) and base.attr == "attrs"
                 and isinstance(base.node, nodes.Name) and isinstance(key, str)):
+            if isinstance(node, nodes.Getattr) and hasattr(dict, key):
+                raise RenderCheckError(f"'.attrs.{key}' names a method; write "
+                                       f".attrs['{key}'] to read the attribute")
             return
         raise RenderCheckError("attributes may be read only from a slot, as slot.norm or "
                                "slot.attrs.KEY")

@@ -113,6 +113,9 @@ BAD_FILES = [
      "7 template t.role: question: a function call is not allowed in templates; use only "
      "{{ slot }}, {% if %}/{% else %}, literals and the filters capfirst, unquote, lower, "
      "upper, trim, default, wordcount"),
+    (_one("question", '"{{ role.attrs.items }}"'),
+     "7 template t.role: question: '.attrs.items' names a method; write .attrs['items'] to "
+     "read the attribute"),
     (_one("answer", "42"), "8 template t.role: answer must be a non-empty string in quotes"),
     (GOOD.replace("    statement:", "    # statement:"),
      "3 template t.role: kind 'truefalse' needs a 'statement:' string; add one or remove "
@@ -241,6 +244,16 @@ def test_templates_render_helpers(tmp_path: Path, pack, question: str, expected:
     [c] = _candidates("[ROLE menlu] [PLACE/country Rusia] [PERSON/canonical=Sergey_Lavrov "
                       "Lavrov] tiba.", text, pack, tmp_path)
     assert c.question == expected
+
+
+def test_templates_render_failure_is_one_line_error(tmp_path: Path, pack) -> None:
+    text = GOOD.replace('"Siapa {{ role }}{% if country %} {{ country }}{% endif %}?"',
+                        '"{% if person > 3 %}Siapa?{% endif %}"')
+    with pytest.raises(QuizgenError) as exc:
+        _candidates("[ROLE Presiden] [PERSON Putin] tiba.", text, pack, tmp_path)
+    assert str(exc.value).startswith(f"{tmp_path / 't.yaml'}:2 template t.role: question "
+                                     f"failed to render on \"Presiden Putin tiba.\": ")
+    assert str(exc.value).endswith("; simplify the expression")
 
 
 def test_templates_empty_question_makes_no_candidate(tmp_path: Path, pack) -> None:

@@ -118,9 +118,7 @@ def choice_columns(q: Question) -> int:
     return 2 if longest <= 32 else 1
 
 
-def _context(
-    bank: QuestionBank, layout: Layout, options: WorksheetOptions, pack: LanguagePack
-) -> dict[str, Any]:
+def _context(layout: Layout, options: WorksheetOptions, pack: LanguagePack) -> dict[str, Any]:
     labels, sections = _worksheet_data(pack)
     doc = pack.doc("worksheet")
     truth = answer_words(pack)
@@ -141,7 +139,8 @@ def _context(
         return text
 
     page = _css_template(labels["page"], {"page": "counter(page)", "pages": "counter(pages)"})
-    page_css = f"@page {{ size: {PAPER_CSS[options.paper]}; @bottom-center {{ content: {page}; }} }}"
+    size = PAPER_CSS[options.paper]
+    page_css = f"@page {{ size: {size}; @bottom-center {{ content: {page}; }} }}"
     return {
         "lang": pack.code,
         "title": layout.title,
@@ -170,7 +169,7 @@ def _parts(layout: Layout, options: WorksheetOptions) -> list[Part]:
 def _prepare(bank: QuestionBank, options: WorksheetOptions) -> tuple[dict[str, Any], list[Part]]:
     pack = load_language(bank.lang)
     layout = build_layout(bank, options, answer_words(pack))
-    return _context(bank, layout, options, pack), _parts(layout, options)
+    return _context(layout, options, pack), _parts(layout, options)
 
 
 def _render(context: dict[str, Any], parts: list[Part]) -> str:

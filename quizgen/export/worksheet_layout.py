@@ -163,7 +163,8 @@ def _question(
         q.parts = BLANK.split(item.question)
         if len(q.parts) < 2:
             raise QuizgenError(
-                f"item {item.id}: cloze question has no blank '_____'; put one where the answer goes"
+                f"item {item.id}: cloze question has no blank '_____';"
+                " put one where the answer goes"
             )
         q.key = item.answer
         q.width_em = blank_width(item.answer)

@@ -36,3 +36,21 @@ def seed_paths() -> list[Path]:
 def dev_paths() -> list[Path]:
     assert len(DEV_ARTICLES) == 12
     return DEV_ARTICLES
+
+
+@pytest.fixture
+def bank():
+    """The hand-written bank of tests/fixtures/bank_sample.yaml (all kinds, hostile text)."""
+    from quizgen.bank import load_bank
+
+    return load_bank(FIXTURES / "bank_sample.yaml")
+
+
+@pytest.fixture
+def col(tmp_path):
+    """A fresh, empty Anki collection (the real `anki` library)."""
+    from anki.collection import Collection
+
+    c = Collection(str(tmp_path / "collection.anki2"))
+    yield c
+    c.close()

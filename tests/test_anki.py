@@ -17,29 +17,16 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest
+from seedbank import seed_bank
 
-from quizgen.bank import load_bank
 from quizgen.export.anki import deck_id, write_apkg
 from quizgen.export.anki_models import NOTE_TYPES
 from quizgen.model import KINDS, Item, QuestionBank, Source
-
-from seedbank import seed_bank
 
 FIXTURES = Path(__file__).parent / "fixtures"
 T0 = 1_700_000_000  # build times of the tests, one day apart
 DAY = 86_400
 
-
-@pytest.fixture
-def bank() -> QuestionBank:
-    return load_bank(FIXTURES / "bank_sample.yaml")
-
-
-@pytest.fixture
-def col(tmp_path):
-    c = Collection(str(tmp_path / "collection.anki2"))
-    yield c
-    c.close()
 
 
 def import_apkg(col: Collection, path: Path):

@@ -8,26 +8,13 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportCsvRequest
-
-from quizgen.bank import load_bank
-from quizgen.export.anki_text import dumps_anki_text, write_anki_text
-from quizgen.model import KINDS, QuestionBank
-
 from seedbank import seed_bank
+
+from quizgen.export.anki_text import dumps_anki_text, write_anki_text
+from quizgen.model import KINDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-
-@pytest.fixture
-def bank() -> QuestionBank:
-    return load_bank(FIXTURES / "bank_sample.yaml")
-
-
-@pytest.fixture
-def col(tmp_path):
-    c = Collection(str(tmp_path / "collection.anki2"))
-    yield c
-    c.close()
 
 
 def import_text(col: Collection, path: Path):

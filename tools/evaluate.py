@@ -127,7 +127,7 @@ def main() -> None:
     for i, s in enumerate(d["sample"], 1):
         opts = f"  [{' | '.join(s['options'])}]" if s["options"] else ""
         print(f"{i:>2}. ({s['kind']}, {s['template']}) {s['question']}\n    -> {s['answer']}{opts}")
-    print(f"\nMisses (first 15): " + "; ".join(f"{q} -> {a}" for q, a in f["some_misses"]))
+    print("\nMisses (first 15): " + "; ".join(f"{q} -> {a}" for q, a in f["some_misses"]))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -15,7 +15,7 @@ from quizgen.bank import load_bank
 from quizgen.cli import main
 from quizgen.errors import QuizgenError
 from quizgen.export.worksheet import WorksheetOptions, render_html, write_worksheet
-from quizgen.export.worksheet_layout import answer_lines, blank_width, build_layout
+from quizgen.export.worksheet_layout import answer_lines, blank_width, build_layout, select_items
 from quizgen.model import QuestionBank
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -358,3 +358,20 @@ def test_worksheet_seeds_have_20_questions_in_3_kinds_with_right_keys(seeds_work
                 assert piece in part_text(pages, f"Versi {version.label}")
     for page in PdfReader(pdf).pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+
+
+def test_worksheet_asks_each_fact_once_and_each_sentence_once_when_it_can(bank):
+    # Two kinds of one fact (same id hash), and a second item from the same sentence.
+    twin = copy.deepcopy(bank.items[3])  # a cloze item
+    twin.kind, twin.id, twin.score = "short", "short-" + twin.id.split("-", 1)[1], 0.99
+    neighbour = copy.deepcopy(bank.items[3])
+    neighbour.id, neighbour.score = "cloze-ffffffffffff", 0.98
+    bank.items += [twin, neighbour]
+    chosen = select_items(bank, {"cloze": 1, "truefalse": 0})
+    picked = [i for items in chosen.values() for i in items]
+    hashes = [i.id.rsplit("-", 1)[-1] for i in picked]
+    assert len(hashes) == len(set(hashes)), "a fact asked twice"
+    assert twin in chosen["short"]  # the best-scored kind of the fact wins
+    assert all(i.id != bank.items[3].id for i in picked)
+    # The neighbour scores higher, but its sentence is already used by the twin.
+    assert [i.id for i in chosen["cloze"]] == ["cloze-4d5e6f708192"]

@@ -95,18 +95,40 @@ def roman(n: int) -> str:
     return out
 
 
+def _fact(item: Item) -> str:
+    """The fact an item asks about: every kind made from one fact shares its id's hash."""
+    return item.id.rsplit("-", 1)[-1]
+
+
 def select_items(bank: QuestionBank, counts: dict[str, int] | None) -> dict[str, list[Item]]:
-    """Kept items per kind, best score first (bank order breaks ties), capped by counts."""
-    chosen: dict[str, list[Item]] = {}
-    for kind in SECTION_ORDER:
-        items = [i for i in bank.items if i.keep and i.kind == kind]
-        items.sort(key=lambda i: -i.score)
-        cap = (counts or {}).get(kind)
-        if cap is not None:
-            items = items[:cap]
-        if items:
-            chosen[kind] = items
-    return chosen
+    """Kept items per kind, best score first (bank order breaks ties), capped by counts.
+
+    One worksheet asks about each fact once, and takes at most one item from each source
+    sentence, so that no question shows the answer blanked in another. Only when a kind
+    cannot be filled that way are items from already used sentences taken (still one per
+    fact).
+    """
+    ranked = sorted((i for i in bank.items if i.keep), key=lambda i: -i.score)
+    caps = counts or {}
+    chosen: dict[str, list[Item]] = {kind: [] for kind in SECTION_ORDER}
+    facts: set[str] = set()
+    sentences: set[tuple[str, int]] = set()
+
+    def full(kind: str) -> bool:
+        return kind in caps and len(chosen[kind]) >= caps[kind]
+
+    for strict in (True, False):
+        for item in ranked:
+            if item.kind not in chosen or full(item.kind) or _fact(item) in facts:
+                continue
+            used = {(s.article, s.sentence) for s in item.sources}
+            if strict and used & sentences:
+                continue
+            chosen[item.kind].append(item)
+            facts.add(_fact(item))
+            sentences |= used
+    order = {item.id: n for n, item in enumerate(ranked)}
+    return {k: sorted(v, key=lambda i: order[i.id]) for k, v in chosen.items() if v}
 
 
 def blank_width(answer: str, least: int = 6) -> float:

@@ -21,11 +21,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import bank as bankmod
+from .datefmt import clean_dates, display_iso
 from .distract import Answer, distractors, words
 from .lang import LanguagePack
 from .merge import EventIndex, FactGroup, fold_near_duplicates, group_candidates
 from .model import (
     CLOZE,
+    DATE,
     KINDS,
     MCQ,
     SHORT,
@@ -78,6 +80,9 @@ def collect_candidates(
         for sentence in article.sentences:
             for cand in run_templates(sentence, article, templates, pack):
                 if reject_reason(cand, sentence, article, pack) is None:
+                    skip = answer_span(cand)
+                    cand.question = clean_dates(cand.question, sentence.spans, pack, skip)
+                    cand.statement = clean_dates(cand.statement, sentence.spans, pack)
                     out.append(cand)
     return out
 
@@ -108,9 +113,14 @@ def answer_span(cand: Candidate) -> Span | None:
     return None
 
 
-def display_answer(cand: Candidate, corpus: Corpus) -> str:
+def display_answer(cand: Candidate, corpus: Corpus, lang: str | None = None) -> str:
     """The answer as shown: the entity's full name when the text is a part of it ("Kim"),
-    a role's spelled-out form ("Menlu Korea Utara" -> "Menteri Luar Negeri Korea Utara")."""
+    a role's spelled-out form ("Menlu Korea Utara" -> "Menteri Luar Negeri Korea Utara"),
+    a date as a clean date from its ISO norm ("Rabu (19/6/2024)" -> "19 Juni 2024")."""
+    if cand.answer_label == DATE and lang:
+        shown = display_iso(cand.answer_norm, lang)
+        if shown:
+            return shown
     ent = corpus.entities.get(cand.answer_norm or "")
     if ent and words(cand.answer) < words(ent.name):
         return ent.name
@@ -146,7 +156,7 @@ def _items_for(
 ) -> list[Item]:
     best = group.best
     sent = sentences.get((best.article, best.sentence))
-    shown = display_answer(best, corpus)
+    shown = display_answer(best, corpus, pack.code)
     made: dict[str, Item] = {}
 
     def base(kind: str, question: str, answer: str) -> Item:
@@ -165,7 +175,7 @@ def _items_for(
     if SHORT in best.kinds:
         made[SHORT] = base(SHORT, best.question, shown)
     if CLOZE in best.kinds:
-        made[CLOZE] = base(CLOZE, best.question, best.answer)
+        made[CLOZE] = base(CLOZE, best.question, shown if best.answer_label == DATE else best.answer)
     if MCQ in best.kinds:
         rng = random.Random(f"{seed}:{MCQ}-{fact}")
         span = answer_span(best)

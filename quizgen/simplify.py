@@ -102,6 +102,23 @@ def _verb_clause_rule(pack: Any) -> Rule:
     return rule
 
 
+def _correlative_rule(pairs: Sequence[Any]) -> Rule:
+    """"X tidak hanya A, tetapi juga B": keep "X A" (the first conjunct)."""
+    compiled = [(re.compile(r"(?<!\w)" + alternation(p["first"]) + r"\s+", re.I),
+                 re.compile(r"[\s,]*\b" + alternation(p["second"]) + r"\b[^,]*", re.I))
+                for p in pairs]
+
+    def rule(text: str, spans: list[Span]) -> list[Range]:
+        for first, second in compiled:
+            a = first.search(text)
+            b = second.search(text, a.end()) if a else None
+            if a and b:
+                return [(a.start(), a.end()), (b.start(), b.end())]
+        return []
+
+    return rule
+
+
 @cache
 def rules(pack: Any) -> list[Rule]:
     """The deletion rules of a language pack, compiled once."""
@@ -132,6 +149,10 @@ def rules(pack: Any) -> list[Rule]:
             min_start=2))
     if conf.get("drop_trailing_verb_clause"):
         out.append(_verb_clause_rule(pack))
+    if conf.get("correlatives"):
+        out.append(_correlative_rule(conf["correlatives"]))
+    if conf.get("drop_phrases"):
+        out.append(_regex_rule(r"\s*\b" + alternation(conf["drop_phrases"]) + r"\b", min_start=1))
     if conf.get("drop_parentheses"):
         out.append(_regex_rule(r"\s*\([^()]*\)"))
     if conf.get("drop_words"):
@@ -224,6 +245,36 @@ def simplify(sentence: Sentence, pack: Any) -> Clause:
         if not fired:
             break
     return _tidy(sentence, keep)
+
+
+def shorten(clause: Clause, pack: Any, max_words: int) -> Clause:
+    """A clause longer than `max_words` without the role titles that stand before a full
+    name ("Menteri Luar Negeri Rusia, Sergei Lavrov" -> "Sergei Lavrov"; an appositive name
+    keeps no commas): the name says who, the role is asked about elsewhere."""
+    if len(words(clause.text)) <= max_words:
+        return clause
+    ranges: list[Range] = []
+    for role in clause.spans:
+        if role.label != "ROLE":
+            continue
+        for person in clause.spans:
+            m = re.fullmatch(r"\s*(,?)\s*", clause.text[role.end: person.start]) \
+                if person.label == "PERSON" and person.start >= role.end else None
+            if m and len(words(person.text)) >= 2:
+                end = person.start
+                if m.group(1):  # ", Kim Jong Un," : the closing comma goes too
+                    close = re.match(r"\s*,", clause.text[person.end:])
+                    if close:
+                        ranges.append((person.end, person.end + close.end()))
+                ranges.append((role.start, end))
+                break
+    if not ranges:
+        return clause
+    keep = [False] * len(clause.sentence.text)
+    for o in clause.offsets:
+        keep[o] = True
+    sentence_ranges = [(clause.offsets[s], clause.offsets[e - 1] + 1) for s, e in ranges if e > s]
+    return delete_ranges(clause.sentence, sentence_ranges, keep)
 
 
 @cache

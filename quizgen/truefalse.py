@@ -11,9 +11,10 @@ import hashlib
 import random
 from collections.abc import Mapping, Sequence
 
+from .datefmt import span_display
 from .distract import Answer, distractors
 from .lang import LanguagePack
-from .model import Candidate, Corpus
+from .model import DATE, Candidate, Corpus
 
 
 def answer_words(pack: LanguagePack) -> tuple[str, str]:
@@ -22,14 +23,24 @@ def answer_words(pack: LanguagePack) -> tuple[str, str]:
     return str(labels["answer_true"]), str(labels["answer_false"])
 
 
-def _answer_in_statement(candidate: Candidate) -> tuple[int, int] | None:
+def _answer_in_statement(candidate: Candidate, pack: LanguagePack) -> tuple[int, int] | None:
+    """Where the answer stands in the statement: as in the sentence, or as a date
+    written clean (quizgen/datefmt.py) when the statement's dates were."""
     statement = candidate.statement
-    at = statement.find(candidate.answer)
-    if at < 0:
-        at = statement.casefold().find(candidate.answer.casefold())
-    if at < 0 or not candidate.answer:
-        return None
-    return at, at + len(candidate.answer)
+    forms = [candidate.answer]
+    span = next((s for s in candidate.slots.values()
+                 if (s.start, s.end) == (candidate.answer_start, candidate.answer_end)), None)
+    if span is not None and span.label == DATE:
+        forms.insert(0, span_display(span, pack) or candidate.answer)
+    for form in forms:
+        if not form:
+            continue
+        at = statement.find(form)
+        if at < 0:
+            at = statement.casefold().find(form.casefold())
+        if at >= 0:
+            return at, at + len(form)
+    return None
 
 
 def _answer_attrs(candidate: Candidate) -> dict[str, str]:
@@ -43,7 +54,7 @@ def false_statement(
     candidate: Candidate, corpus: Corpus, pack: LanguagePack, rng: random.Random
 ) -> str | None:
     """The statement with its answer replaced by a same-type wrong option, or None."""
-    where = _answer_in_statement(candidate)
+    where = _answer_in_statement(candidate, pack)
     if where is None:
         return None
     start, end = where

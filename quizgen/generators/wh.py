@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from ..model import DATE, ORG, PERSON, PLACE, QUANTITY, Article, Candidate, Sentence, Span
-from ..simplify import Clause, alternation, is_verb_like, simplify, words
+from ..simplify import Clause, alternation, is_verb_like, shorten, simplify, words
 from . import register
 from .facts import fact_key, lower_first, tidy_question, upper_first
 
@@ -137,9 +137,23 @@ def _front(qphrase: str, clause: Clause, ext: tuple[int, int]) -> str:
     return upper_first(qphrase) + " " + lower_first(rest, clause) + "?"
 
 
-def _insitu(qphrase: str, clause: Clause, ext: tuple[int, int]) -> str:
-    text = clause.text[: ext[0]] + qphrase + clause.text[ext[1]:]
-    return upper_first(tidy_question(text)) + "?"
+def _insitu(qphrase: str, clause: Clause, ext: tuple[int, int], pack: Any) -> str | None:
+    """The question with `qphrase` where the span stood, or None when that reads badly:
+    a long question, or the phrase right before a word of `insitu_not_before`."""
+    conf = pack.data("wh")["wh"]
+    after = clause.text[ext[1]:]
+    nxt = words(after)[:1]
+    if nxt and nxt[0].lower() in {w.lower() for w in conf.get("insitu_not_before", [])} \
+            and _only_space(after[: after.lower().find(nxt[0].lower())]):
+        return None
+    text = upper_first(tidy_question(clause.text[: ext[0]] + qphrase + after)) + "?"
+    if len(words(text)) > conf.get("insitu_max_words", 99):
+        return None
+    return text
+
+
+def _asked(question: str | None, start: int, end: int) -> Asked | None:
+    return Asked(question, start, end) if question else None
 
 
 # ---------------------------------------------------------------- per label
@@ -154,8 +168,8 @@ def _ask_person(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | No
     nxt = _tokens(clause.text[span.end:])
     if nxt and is_verb_like(nxt[0].text, pack) and _only_space(clause.text[span.end: span.end + nxt[0].start]):
         return None  # "menyampaikan Putin berharap ...": subject of an embedded clause
-    return Asked(_insitu(q or conf["insitu"], clause, (_preceding_role(clause, span), span.end)),
-                 span.start, span.end)
+    return _asked(_insitu(q or conf["insitu"], clause, (_preceding_role(clause, span), span.end),
+                          pack), span.start, span.end)
 
 
 def _after_relative(clause: Clause, span: Span, conf_all: Mapping[str, Any]) -> bool:
@@ -218,12 +232,14 @@ def _ask_place(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | Non
     if not kind_q:
         return None
     if _is_subject(clause, span):
+        if "actor_kinds" in conf and span.attrs.get("kind") not in conf["actor_kinds"]:
+            return None  # "Kota mana yang memasok senjata ...?": a city stands for its state
         rest = _rest_after_subject(clause, span.end)
         return Asked(upper_first(kind_q) + " " + conf.get("subject_suffix", "") + " "
                      + tidy_question(rest) + "?", span.start, span.end)
     prev = toks[-1] if toks else None
     if prev and is_verb_like(prev.text, pack) and _only_space(clause.text[prev.end: span.start]):
-        return Asked(_insitu(kind_q, clause, (span.start, span.end)), span.start, span.end)
+        return _asked(_insitu(kind_q, clause, (span.start, span.end), pack), span.start, span.end)
     return None
 
 
@@ -232,7 +248,8 @@ def _in_span(clause: Clause, pos: int, unless: str = "") -> bool:
     return any(s.start <= pos < s.end and s.label != unless for s in clause.spans)
 
 
-def _ask_org(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None) -> Asked | None:
+def _ask_org(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
+             pack: Any) -> Asked | None:
     low = span.text.lower()
     heads = conf.get("heads", {})
     qphrase = q
@@ -249,7 +266,7 @@ def _ask_org(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None)
                      + tidy_question(rest) + "?", span.start, span.end)
     if not headed:
         return None  # "PT Wijaya Kusuma milik lembaga apa Cilacap?": only a named kind reads well
-    return Asked(_insitu(qphrase, clause, (span.start, span.end)), span.start, span.end)
+    return _asked(_insitu(qphrase, clause, (span.start, span.end), pack), span.start, span.end)
 
 
 def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any]
@@ -291,24 +308,42 @@ def _ask_quantity(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | 
     verb = toks[-1]
     pas = passive(verb.text, pack) if _only_space(clause.text[verb.end:start]) else None
     if unit and pas:
-        i = len(toks) - 1
-        while i > 0 and toks[i - 1].text.lower() in _aux(pack) and _only_space(
-                clause.text[toks[i - 1].end: toks[i].start]):
-            i -= 1
-        aux = clause.text[toks[i].start: verb.start].strip()
-        subject = clause.text[: toks[i].start].strip(" ,")
+        subject, aux = _subject_and_aux(clause.text[: verb.start], pack)
+        labels = tuple(s.label for s in clause.spans)
         if subject and len(words(subject)) <= 8 and not any(
-                is_verb_like(w, pack) for w in words(_spans_between(clause, 0, toks[i].start, tuple(
-                    s.label for s in clause.spans)))):
+                is_verb_like(w, pack) for w in words(_spans_between(clause, 0, len(subject), labels))):
             body = " ".join(p for p in ("yang", aux, pas, lower_first(subject, clause)) if p)
             rest = clause.text[unit_end:]
-            return Asked(upper_first(qphrase) + " " + tidy_question(body + rest) + "?", start, num_end)
-    return Asked(_insitu(word, clause, (start, num_end)), start, num_end)
+            return Asked(upper_first(qphrase) + " " + tidy_question(body + rest) + "?",
+                         start, num_end)
+    return _asked(_insitu(word, clause, (start, num_end), pack), start, num_end)
 
 
 @cache
-def _aux(pack: Any) -> frozenset[str]:
-    return frozenset(pack.data("wh").get("auxiliaries", []))
+def _aux_rx(pack: Any) -> tuple[re.Pattern[str], dict[str, str]]:
+    data = pack.data("wh")
+    intents = {" ".join(k.lower().split()): str(v) for k, v in
+               (data.get("intent_phrases") or {}).items()}
+    alts = alternation(list(data.get("auxiliaries", [])) + list(intents))
+    return re.compile(r"((?:\s+" + alts + r")+)\s*$", re.I), intents
+
+
+def _subject_and_aux(head: str, pack: Any) -> tuple[str, str]:
+    """The subject and the auxiliaries before a verb ("Korea Utara telah" -> ("Korea
+    Utara", "telah")); a phrase of intent becomes its auxiliary ("berkomitmen untuk" ->
+    "akan"), which then stands alone."""
+    rx, intents = _aux_rx(pack)
+    m = rx.search(" " + head)
+    if not m:
+        return head.strip(" "), ""
+    subject = (" " + head)[: m.start()].strip()
+    aux = " ".join(m.group(1).split())
+    low = aux.lower()
+    for phrase in sorted(intents, key=len, reverse=True):
+        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+            aux = intents[phrase]
+            break
+    return subject.rstrip(" ,"), aux
 
 
 def ask(clause: Clause, span: Span, pack: Any, qword: str | None = None) -> Asked | None:
@@ -326,7 +361,7 @@ def ask(clause: Clause, span: Span, pack: Any, qword: str | None = None) -> Aske
     if span.label == QUANTITY:
         return _ask_quantity(clause, span, lab, qword, pack)
     if span.label == ORG:
-        return _ask_org(clause, span, lab, qword)
+        return _ask_org(clause, span, lab, qword, pack)
     return None
 
 
@@ -339,6 +374,7 @@ def _attrs_match(span: Span, wanted: Mapping[str, Any] | None) -> bool:
 def wh(sentence: Sentence, article: Article, params: Mapping[str, Any], pack: Any,
        template: Any) -> list[Candidate]:
     clause = simplify(sentence, pack)
+    clause = shorten(clause, pack, pack.data("wh")["simplify"].get("max_words", 10**6))
     statement = upper_first(clause.text) + "."
     out = []
     for span, orig in zip(clause.spans, clause.origin):

@@ -1,0 +1,83 @@
+"""Dates as a reader expects them: an ISO norm rendered as a clean date in the language.
+
+"2025-07-12" -> "12 Juli 2025", "2024-06" -> "Juni 2024", "2024" -> "2024" (Babel/CLDR
+formats, so every language gets its own month names and order). Used for the answers and
+questions of items; the exporters' `display_date` (export/cardtext.py) does the same for
+publication dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+
+from .model import DATE, Span
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@lru_cache(maxsize=4096)
+def display_iso(norm: str | None, lang: str) -> str | None:
+    """The ISO date `norm` (day, month or year; a datetime's time is ignored) as a long
+    date in the language, or None when `norm` is not an ISO date."""
+    m = _ISO.match(norm or "")
+    if not m:
+        return None
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        locale = Locale.parse(lang)
+        if day:
+            return format_date(date(year, int(month), int(day)), format="long", locale=locale)
+        if month:
+            return format_skeleton("yMMMM", date(year, int(month), 1), locale=locale)
+        return str(year)
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def _year_form(pack: Any) -> str:
+    return str((pack.data("wh").get("dates") or {}).get("year_in_text", "{year}"))
+
+
+def _bare_preposition(pack: Any) -> str:
+    return str((pack.data("wh").get("dates") or {}).get("bare_preposition", ""))
+
+
+def span_display(span: Span, pack: Any) -> str | None:
+    """How a DATE span reads in a question or statement: its clean date ("Sabtu (12/7)"
+    -> "12 Juli 2025"; a year as the pack's `dates.year_in_text`, "tahun 2024"), or None
+    when it has no ISO norm or already reads so."""
+    shown = display_iso(span.norm, pack.code)
+    if not shown:
+        return None
+    if span.norm and len(span.norm) == 4:
+        if span.text.strip().isdigit():
+            return None
+        shown = _year_form(pack).format(year=shown)
+    return None if shown == span.text else shown
+
+
+def clean_dates(text: str, spans: Sequence[Span], pack: Any, skip: Span | None = None) -> str:
+    """`text` (a question or statement made from a sentence) with the sentence's DATE
+    spans written as clean dates. A date set off by a comma (", Sabtu (12/7)") gets the
+    pack's `dates.bare_preposition` ("pada 12 Juli 2025")."""
+    prep = _bare_preposition(pack)
+    for sp in spans:
+        if sp.label != DATE or (skip is not None and (sp.start, sp.end) == (skip.start, skip.end)):
+            continue
+        shown = span_display(sp, pack)
+        if not shown:
+            continue
+        rx = re.compile(r"(,\s*)?(?<!\w)" + re.escape(sp.text) + r"(?!\w)")
+        m = rx.search(text)
+        if not m:
+            continue
+        lead = " " + prep + " " if m.group(1) and prep else (m.group(1) or "")
+        text = text[: m.start()] + lead + shown + text[m.end():]
+    return text

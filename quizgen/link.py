@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from .model import ORG, PERSON, PLACE, QUOTE, ROLE, Article, Corpus, Entity, Span
@@ -31,6 +32,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> Key:
     """Lower-case words of a name, hyphens and spacing ignored."""
     return tuple(t.low for t in tokenize(text) if t.word or t.num)
@@ -82,37 +84,51 @@ def _part_of(short: Key, long: Key) -> bool:
 def _person_ids(mentions: list[tuple[Article, Span]]) -> dict[tuple[str, Key], Key]:
     """(article id, name key) -> cluster root key."""
     uf = _Union()
-    multi = sorted({name_key(sp.text) for _, sp in mentions if len(name_key(sp.text)) > 1})
+    keys = {id(sp): name_key(sp.text) for _, sp in mentions}
+    multi = sorted({k for k in keys.values() if len(k) > 1})
     for k in multi:
         uf.find(k)
-    for i, a in enumerate(multi):
-        for b in multi[i + 1 :]:
-            if _variants(a, b):
-                uf.union(a, b)
+    # Candidates for _variants share the name with one word left out.
+    masked: dict[tuple[int, Key], list[Key]] = defaultdict(list)
+    for k in multi:
+        for p in range(len(k)):
+            masked[(p, k[:p] + k[p + 1 :])].append(k)
+    for group in masked.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if _variants(a, b):
+                    uf.union(a, b)
+    # Longer names by their leading and trailing word sequences, for _part_of.
+    longer: dict[Key, list[Key]] = defaultdict(list)
+    for b in multi:
+        for n in range(2, len(b)):
+            longer[b[:n]].append(b)
+            if b[-n:] != b[:n]:
+                longer[b[-n:]].append(b)
     for a in multi:
-        owners = {uf.find(b) for b in multi if _part_of(a, b)}
+        owners = {uf.find(b) for b in longer.get(a, ())}
         if len(owners) == 1:
             uf.union(a, owners.pop())
-    by_article: dict[str, set[Key]] = defaultdict(set)
+    by_word: dict[str, set[Key]] = defaultdict(set)  # first or last word -> names
+    by_article: dict[tuple[str, str], set[Key]] = defaultdict(set)
+    for k in multi:
+        by_word[k[0]].add(k)
+        by_word[k[-1]].add(k)
     for art, sp in mentions:
-        k = name_key(sp.text)
+        k = keys[id(sp)]
         if len(k) > 1:
-            by_article[art.id].add(k)
+            by_article[(art.id, k[0])].add(k)
+            by_article[(art.id, k[-1])].add(k)
     out: dict[tuple[str, Key], Key] = {}
     for art, sp in mentions:
-        k = name_key(sp.text)
+        k = keys[id(sp)]
         if len(k) > 1:
             out[(art.id, k)] = uf.find(k)
             continue
         if not k:
             continue
-        word = k[0]
-
-        def owners(keys: Any) -> set[Key]:
-            return {uf.find(m) for m in keys if m[0] == word or m[-1] == word}
-
-        local = owners(by_article[art.id])
-        pick = local if local else owners(multi)
+        local = {uf.find(m) for m in by_article.get((art.id, k[0]), ())}
+        pick = local if local else {uf.find(m) for m in by_word.get(k[0], ())}
         out[(art.id, k)] = pick.pop() if len(pick) == 1 else k
     return out
 

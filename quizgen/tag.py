@@ -24,11 +24,11 @@ from typing import Any
 
 from .model import DATE, PERSON, QUOTE, Article, Span
 from .tagging.context import Found, Known, Sentence
-from .tagging.lexicon import lexicon
+from .tagging.lexicon import Lexicon, lexicon
 from .tagging.names import chunk
 from .tagging.quantities import find_quantities
 from .tagging.quotes import find_quotes
-from .tagging.tokens import tokenize
+from .tagging.tokens import Tok, tokenize
 
 try:  # dates.py is its own stage's module; tagging still works without it
     from .dates import find_dates
@@ -38,22 +38,36 @@ except ImportError:  # pragma: no cover
 
 def tag_sentence(text: str, pack: Any, ref: date | None = None, *, known: Known | None = None) -> list[Span]:
     """Spans of one sentence, sorted by start (outer span first)."""
-    lex = lexicon(pack)
-    toks = tokenize(text)
-    spans: list[Span] = []
+    toks, dates = tokenize(text), _dates(text, pack, ref)
+    return _spans(text, dates, *_names(toks, dates, lexicon(pack), known))
+
+
+def _dates(text: str, pack: Any, ref: date | None) -> list[Any]:
+    return find_dates(text, pack, ref) if find_dates else []
+
+
+def _names(toks: list[Tok], dates: list[Any], lex: Lexicon, known: Known | None) -> tuple[Sentence, list[Found]]:
+    """The name recognisers (PERSON ROLE PLACE ORG) on tokens outside the dates."""
     taken: set[int] = set()
-    for d in find_dates(text, pack, ref) if find_dates else []:
+    for d in dates:
+        taken.update(t.i for t in toks if t.start < d.end and t.end > d.start)
+    s = Sentence(toks, lex, taken, known)
+    return s, chunk(s)
+
+
+def _spans(text: str, dates: list[Any], s: Sentence, names: list[Found]) -> list[Span]:
+    """All spans: the dates, the names, then quantities and quotes around them."""
+    spans: list[Span] = []
+    for d in dates:
         attrs = {"granularity": d.granularity}
         if d.weekday:
             attrs["weekday"] = d.weekday
         if getattr(d, "until", None):
             attrs["until"] = d.until
         spans.append(Span(d.start, d.end, DATE, text[d.start : d.end], d.iso, attrs))
-        taken.update(t.i for t in toks if t.start < d.end and t.end > d.start)
-    s = Sentence(toks, lex, taken, known)
-    found = chunk(s)
-    claimed = {k for f in found for k in range(f.a, f.b)}
-    found += find_quantities(s, claimed)
+    claimed = {k for f in names for k in range(f.a, f.b)}
+    found = names + find_quantities(s, claimed)
+    toks = s.toks
     for f in found:
         start, end = toks[f.a].start, toks[f.b - 1].end
         spans.append(Span(start, end, f.label, text[start:end], f.norm, dict(f.attrs)))
@@ -83,12 +97,28 @@ def known_names(spans: list[Span], pack: Any) -> Known:
 
 
 def tag_article(article: Article, pack: Any) -> None:
-    """Fill every sentence's spans; names found anywhere in the article help everywhere."""
+    """Fill every sentence's spans; names found anywhere in the article help everywhere.
+
+    A first pass finds the names; a second pass re-runs the name recognisers only on the
+    sentences holding a capitalised word of a known name (known names are only looked up
+    at capitalised words, so the others would come out the same).
+    """
+    lex = lexicon(pack)
     ref = article.published.date() if article.published else None
-    first = [sp for s in article.sentences for sp in tag_sentence(s.text, pack, ref)]
-    known = known_names(first, pack)
-    for s in article.sentences:
-        s.spans = tag_sentence(s.text, pack, ref, known=known)
+    prepared = [(s.text, tokenize(s.text), _dates(s.text, pack, ref)) for s in article.sentences]
+    first = [_names(toks, dates, lex, None) for _, toks, dates in prepared]
+    persons = [
+        Span(toks[f.a].start, toks[f.b - 1].end, PERSON, text[toks[f.a].start : toks[f.b - 1].end])
+        for (text, toks, _), (_, found) in zip(prepared, first)
+        for f in found
+        if f.label == PERSON
+    ]
+    known = known_names(persons, pack)
+    words = known.short | set(known.full.first)
+    for sent, (text, toks, dates), names in zip(article.sentences, prepared, first):
+        if any(t.cap and t.low in words for t in toks):
+            names = _names(toks, dates, lex, known)
+        sent.spans = _spans(text, dates, *names)
 
 
 __all__ = ["Found", "known_names", "tag_article", "tag_sentence"]

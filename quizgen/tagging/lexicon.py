@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import babel
@@ -18,20 +19,28 @@ class Phrases(Generic[V]):
 
     table: dict[tuple[str, ...], V] = field(default_factory=dict)
     longest: int = 0
+    first: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase length
 
     def add(self, text: str, value: V) -> None:
         key = phrase_key(text)
         if key and key not in self.table:
             self.table[key] = value
             self.longest = max(self.longest, len(key))
+            self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
 
     def match(self, toks: list[Tok], i: int, stop: int | None = None) -> tuple[int, V] | None:
         """(end index, value) of the longest phrase starting at toks[i], or None."""
+        if i >= len(toks) or i < 0:
+            return None
+        longest = self.first.get(toks[i].low)
+        if longest is None:
+            return None
         end = len(toks) if stop is None else stop
-        for n in range(min(self.longest, end - i), 0, -1):
-            key = tuple(t.low for t in toks[i : i + n])
-            if key in self.table:
-                return i + n, self.table[key]
+        table = self.table
+        for n in range(min(longest, end - i), 0, -1):
+            key = tuple([t.low for t in toks[i : i + n]])
+            if key in table:
+                return i + n, table[key]
         return None
 
 
@@ -95,6 +104,13 @@ class Lexicon:
 
         self.quantities = pack.data("quantities")
         self.quotes = pack.data("quotes")
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, name: str, build: Callable[[Lexicon], V]) -> V:
+        """A structure a recogniser builds from this data, built once per language pack."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[no-any-return]
 
     def _load_places(self, pack: Any) -> None:
         data = pack.data("places")

@@ -8,16 +8,19 @@ a PLACE after a place word ("kota X", "di X"), or nothing.
 from __future__ import annotations
 
 from .context import Found, Sentence
+from .lexicon import Lexicon
+from .quotes import quote_words
 from .places import _acronym_after, org_at, place_at
 
 
 def chunk(s: Sentence) -> list[Found]:
     out: list[Found] = []
     loose: list[tuple[int, int]] = []  # capitalised runs left without a label
+    role_words = _role_words(s.lex)
     i = s.start
     while i < s.n:
-        if not s.word(i):
-            i += 1
+        if not s.word(i) or not (s.toks[i].cap or s.toks[i].low in role_words):
+            i += 1  # only a role may start at a lower-case word
             continue
         found = _known_person(s, i) or role_at(s, i, out) or _one(org_at(s, i)) or _one(place_at(s, i))
         if not found:
@@ -30,6 +33,13 @@ def chunk(s: Sentence) -> list[Found]:
         else:
             i += 1
     return _lists(s, out, loose)
+
+
+def _role_words(lex: Lexicon) -> set[str]:
+    """First words of every title, profession and modifier."""
+    return lex.derived(
+        "role_words", lambda lx: {*lx.titles.first, *lx.professions.first, *lx.modifiers.first}
+    )
 
 
 def _lists(s: Sentence, out: list[Found], loose: list[tuple[int, int]]) -> list[Found]:
@@ -257,7 +267,7 @@ def _person_evidence(s: Sentence, a: int, b: int) -> bool:
         return True
     if p >= 0 and (_ends_phrase(s, p, "after_verbs") or _ends_phrase(s, p, "according")):
         return True
-    verbs = {str(v).lower() for v in lex.quotes.get("before_verbs") or []}
+    verbs = quote_words(lex).before
     q = b + 1 if b < s.n and toks[b].text == "," else b
     if q < s.n and toks[q].low in verbs:
         return True
@@ -274,11 +284,24 @@ def _person_evidence(s: Sentence, a: int, b: int) -> bool:
     return False
 
 
+def _phrase_ends(lex: Lexicon) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    """Speech-verb and source phrases of quotes.yaml, by their last word."""
+    out: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for key in ("after_verbs", "according"):
+        table: dict[str, list[tuple[str, ...]]] = {}
+        for ph in lex.quotes.get(key) or []:
+            words = tuple(str(ph).lower().split())
+            if words:
+                table.setdefault(words[-1], []).append(words)
+        out[key] = table
+    return out
+
+
 def _ends_phrase(s: Sentence, p: int, key: str) -> bool:
-    for phrase in s.lex.quotes.get(key) or []:
-        words = str(phrase).lower().split()
+    """Whether a phrase of quotes.yaml[key] ends at token p."""
+    for words in s.lex.derived("quote_phrase_ends", _phrase_ends)[key].get(s.toks[p].low, ()):
         n = len(words)
-        if p - n + 1 >= 0 and [t.low for t in s.toks[p - n + 1 : p + 1]] == words:
+        if p - n + 1 >= 0 and tuple(t.low for t in s.toks[p - n + 1 : p + 1]) == words:
             return True
     return False
 

@@ -35,6 +35,7 @@ class _Numbers:
             self.rates.add(str(r), True)
         self.not_after = {str(x).lower() for x in data.get("not_after") or []}
         self.max_unit = int(data.get("max_unit_words", 2))
+        self.starts = set(self.words) | set(self.vague.first)  # words a number may start with
 
     def digits(self, text: str) -> float | None:
         t = text.replace(self.group, "") if text.count(self.group) and self._grouped(text) else text
@@ -49,14 +50,16 @@ class _Numbers:
         return all(len(p) == 3 for p in parts[1:])
 
 
-_CACHE: dict[int, _Numbers] = {}
-
-
 def find_quantities(s: Sentence, claimed: set[int]) -> list[Found]:
-    nums = _CACHE.setdefault(id(s.lex), _Numbers(s.lex.quantities))
+    nums = s.lex.derived("numbers", lambda lex: _Numbers(lex.quantities))
     out: list[Found] = []
     i = s.start
+    starts = nums.starts
     while i < s.n:
+        t = s.toks[i]
+        if not (t.num or t.low in starts):
+            i += 1  # no number starts here
+            continue
         f = _at(s, i, nums, claimed) if i not in claimed and i not in s.taken else None
         if f:
             out.append(f)

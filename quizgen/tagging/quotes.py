@@ -15,9 +15,7 @@ from .context import Found, Sentence
 from .lexicon import Phrases
 
 
-def _quote_regions(text: str, marks: list[Any]) -> list[tuple[int, int]]:
-    openers = {str(p[0]) for p in marks}
-    closers = {str(p[1]) for p in marks}
+def _quote_regions(text: str, openers: set[str], closers: set[str]) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     for k, ch in enumerate(text):
@@ -34,20 +32,39 @@ def _quote_regions(text: str, marks: list[Any]) -> list[tuple[int, int]]:
     return regions
 
 
+class QuoteWords:
+    """quotes.yaml as lookup tables, built once per language pack."""
+
+    def __init__(self, lex: Any) -> None:
+        q = lex.quotes
+        self.after: Phrases[bool] = Phrases()
+        for v in q.get("after_verbs") or []:
+            self.after.add(str(v), True)
+        self.before = {str(v).lower() for v in q.get("before_verbs") or []}
+        self.according: Phrases[bool] = Phrases()
+        for v in q.get("according") or []:
+            self.according.add(str(v), True)
+        self.pronouns = {str(v).lower() for v in q.get("pronouns") or []}
+        self.suffix = str(q.get("pronoun_suffix") or "")
+        marks = q.get("marks") or []
+        self.openers = {str(p[0]) for p in marks}
+        self.closers = {str(p[1]) for p in marks}
+        self.marks = self.openers | self.closers
+
+
+def quote_words(lex: Any) -> QuoteWords:
+    return lex.derived("quotes", QuoteWords)  # type: ignore[no-any-return]
+
+
 def find_quotes(text: str, s: Sentence, spans: list[Found]) -> list[tuple[int, int, dict[str, str]]]:
     """(start, end, attrs) in characters for every quote in the sentence."""
-    q = s.lex.quotes
-    after: Phrases[bool] = Phrases()
-    for v in q.get("after_verbs") or []:
-        after.add(str(v), True)
-    before = {str(v).lower() for v in q.get("before_verbs") or []}
-    according: Phrases[bool] = Phrases()
-    for v in q.get("according") or []:
-        according.add(str(v), True)
-    pronouns = {str(v).lower() for v in q.get("pronouns") or []}
-    suffix = str(q.get("pronoun_suffix") or "")
+    w = quote_words(s.lex)
+    if not any(ch in text for ch in w.marks):
+        return []
+    after, before, according = w.after, w.before, w.according
+    pronouns, suffix = w.pronouns, w.suffix
     out = []
-    regions = _quote_regions(text, q.get("marks") or [])
+    regions = _quote_regions(text, w.openers, w.closers)
     for a, b in regions:
         start, end = a + 1, b
         while start < end and text[start].isspace():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:\.[^\W\d_][^\W_]*)*|[^\w\s]")
+_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)|([^\W_]+(?:\.[^\W\d_][^\W_]*)*)|[^\w\s]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     i: int
     start: int
@@ -27,23 +27,18 @@ def tokenize(text: str) -> list[Tok]:
     prev_end = -1
     for m in _TOKEN.finditer(text):
         s = m.group()
-        letters = [c for c in s if c.isalpha()]
-        num = s[0].isdigit() and not letters
-        out.append(
-            Tok(
-                i=len(out),
-                start=m.start(),
-                end=m.end(),
-                text=s,
-                low=s.lower(),
-                word=bool(letters),
-                num=num,
-                cap=bool(letters) and s[0].isupper(),
-                allcaps=len(letters) >= 2 and all(c.isupper() for c in letters),
-                glued=m.start() == prev_end,
-            )
-        )
-        prev_end = m.end()
+        start, end = m.span()
+        if m.lastindex == 2:  # letters and digits, starting with a letter
+            letters = len(s) if s.isalpha() else sum(1 for c in s if c.isalpha())
+            word = letters > 0
+            num = not word and s[0].isdigit()
+            cap = word and s[0].isupper()
+            allcaps = letters >= 2 and s.isupper()
+        else:  # a number, or one punctuation mark
+            word = cap = allcaps = False
+            num = m.lastindex == 1
+        out.append(Tok(len(out), start, end, s, s.lower(), word, num, cap, allcaps, start == prev_end))
+        prev_end = end
     return out
 
 

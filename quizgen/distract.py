@@ -6,7 +6,8 @@ way ("lebih dari 10.000" -> "lebih dari 20.000"), a date near the right one at t
 granularity and in the same format ("Sabtu (12/7)" -> "Senin (14/7)"). Entities come first
 from the article set (most mentioned first), then from the pack's `distractors` data
 (country codes named through Babel/CLDR, cities, role titles). Never a variant, alias or
-part of the answer, never a name the question already uses, never a give-away: an option
+part of the answer, never a name the question already uses, never a person known only by
+one word (`confident`: it may be a tagging slip), never a give-away: an option
 in another letter case than the answer, or much longer or shorter, is refused.
 All choices come from the `random.Random` passed in, so they follow the seed.
 """
@@ -25,7 +26,7 @@ from babel.dates import get_day_names, get_month_names
 
 from .lang import LanguagePack
 from .merge import parse_iso
-from .model import DATE, ORG, PERSON, PLACE, QUANTITY, ROLE, Corpus, Sentence, Span
+from .model import DATE, ORG, PERSON, PLACE, QUANTITY, ROLE, Corpus, Entity, Sentence, Span
 
 POOL_TOP = 8  # choose among this many best-placed pool entries
 _WORD = re.compile(r"\w+")
@@ -129,6 +130,15 @@ def _role_names(answer: Answer, corpus: Corpus, pack: LanguagePack) -> tuple[lis
     return sorted(found), titles
 
 
+def confident(entity: Entity) -> bool:
+    """True if an entity is surely what its label says: a person needs a name of two words
+    or more among its spellings ("Vladimir Putin"); a lone capitalised word ("Barat" in
+    "sumber intelijen Barat") may be a tagging slip, and a wrong option must be a person."""
+    if entity.label != PERSON:
+        return True
+    return any(len(_WORD.findall(n)) >= 2 for n in entity.aliases | {entity.name})
+
+
 def _entity_pool(answer: Answer, corpus: Corpus, pack: LanguagePack) -> list[list[str]]:
     """Two tiers of names: from the article set (most present first), from language data."""
     taboo = {answer.text}
@@ -149,7 +159,7 @@ def _entity_pool(answer: Answer, corpus: Corpus, pack: LanguagePack) -> list[lis
         e
         for e in corpus.entities.values()
         if e.label == answer.label and e.kind == kind and e.id != answer.norm
-        and not (code and codes.get(e.id) == code)
+        and not (code and codes.get(e.id) == code) and confident(e)
     ]
     asked = {
         n

@@ -9,7 +9,9 @@ items of one fact share the 12 hex digits.
 Ordering. A fact may become several items (short, mcq, cloze, truefalse). So that the top
 of the bank covers many facts rather than one fact in every kind, an item's score is its
 fact's score times REPEAT_DISCOUNT ** r, r being the item's rank among its fact's kinds (the
-kind order rotated per fact by a hash of seed and fact, for a mix of kinds). Items are
+asking kinds rotated per fact by a hash of seed and fact, for a mix of kinds; true/false
+last). An item that repeats a better item of another fact (same answer and main predicate
+in one event, ...: `repeat_keys`) is discounted once more (rank.order_without_repeats). Items are
 sorted by score, best first, then by id. Same corpus, templates and seed: same bank.
 """
 
@@ -21,15 +23,19 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import bank as bankmod
-from .datefmt import clean_dates, display_iso
-from .distract import Answer, distractors, words
+from .datefmt import clean_dates
+from .display import answer_span, apply_display_names, display_answer
+from .distract import Answer, distractors
 from .lang import LanguagePack
+from .match import CAPTURE_LABEL as TEXT_LABEL
 from .merge import EventIndex, FactGroup, fold_near_duplicates, group_candidates
 from .model import (
     CLOZE,
     DATE,
     KINDS,
     MCQ,
+    PERSON,
+    ROLE,
     SHORT,
     TRUEFALSE,
     Article,
@@ -38,11 +44,10 @@ from .model import (
     Corpus,
     Item,
     QuestionBank,
-    ROLE,
     Sentence,
-    Span,
 )
-from .rank import CorpusStats, score_candidate, wording_key
+from .predicate import main_predicate
+from .rank import CorpusStats, order_without_repeats, score_candidate, wording_key
 from .truefalse import answer_words, false_statement, plan_truth
 
 REPEAT_DISCOUNT = 0.6
@@ -105,37 +110,41 @@ def score_groups(
         g.score = score_candidate(best, stats, sentence_norms=norms, n_articles=len(g.articles))
 
 
-def answer_span(cand: Candidate) -> Span | None:
-    """The slot span the answer was taken from, if any."""
-    for span in cand.slots.values():
-        if (span.start, span.end) == (cand.answer_start, cand.answer_end):
-            return span
-    return None
-
-
-def display_answer(cand: Candidate, corpus: Corpus, lang: str | None = None) -> str:
-    """The answer as shown: the entity's full name when the text is a part of it ("Kim"),
-    a role's spelled-out form ("Menlu Korea Utara" -> "Menteri Luar Negeri Korea Utara"),
-    a date as a clean date from its ISO norm ("Rabu (19/6/2024)" -> "19 Juni 2024")."""
-    if cand.answer_label == DATE and lang:
-        shown = display_iso(cand.answer_norm, lang)
-        if shown:
-            return shown
-    ent = corpus.entities.get(cand.answer_norm or "")
-    if ent and words(cand.answer) < words(ent.name):
-        return ent.name
-    span = answer_span(cand)
-    if ent and cand.answer_label == ROLE and span is not None and span.text == cand.answer:
-        return ent.name
-    return cand.answer
+def repeat_keys(group: FactGroup, item: Item, pack: LanguagePack) -> frozenset[tuple[str, ...]]:
+    """What an item shares with the items that repeat it (rank.order_without_repeats): its
+    answer and main predicate in its event; for pattern templates, the entities of its
+    slots in its event ("Siapa Pemimpin Korea Utara?" / "Apa jabatan Kim Jong Un?"); per
+    source sentence, its main predicate (a fact asked from two sides) and a date, place or
+    number answer; a true/false statement's source sentences."""
+    best, ev = group.best, group.event
+    keys: set[tuple[str, ...]] = set()
+    pred = main_predicate(best.question, pack)
+    if pred:
+        keys.add(("pred", ev, group.answer_key, pred))
+    named = sorted({sp.norm for sp in best.slots.values() if sp.norm})
+    if "span0" not in best.slots and len(named) >= 2:
+        keys.add(("slots", *named))  # a role is no event's: "Choe Son Hui" in 2023 and 2025
+    for src in group.sources():
+        at = (src.article, str(src.sentence))
+        if pred:
+            keys.add(("src-pred", *at, pred))
+        if best.answer_label not in (PERSON, ROLE, TEXT_LABEL):
+            keys.add(("src-answer", *at, group.answer_key))
+        if item.kind == TRUEFALSE:
+            keys.add(("tf", *at))
+    return frozenset(keys)
 
 
 def _kind_order(kinds: list[str], seed: int, fact: str) -> list[str]:
-    ordered = [k for k in KINDS if k in kinds]
-    if not ordered:
-        return []
-    turn = int(hashlib.sha1(f"{seed}:{fact}".encode()).hexdigest(), 16) % len(ordered)
-    return ordered[turn:] + ordered[:turn]
+    """The fact's kinds in the order they enter the bank: the asking kinds rotated by a
+    hash of seed and fact (for a mix of kinds), true/false last (a statement tells the
+    fact rather than asking it, and half of its answers are a guess)."""
+    asking = [k for k in KINDS if k in kinds and k != TRUEFALSE]
+    tail = [TRUEFALSE] if TRUEFALSE in kinds else []
+    if not asking:
+        return tail
+    turn = int(hashlib.sha1(f"{seed}:{fact}".encode()).hexdigest(), 16) % len(asking)
+    return asking[turn:] + asking[:turn] + tail
 
 
 def _tags(group: FactGroup) -> list[str]:
@@ -259,14 +268,16 @@ def bank_from_candidates(
     sentences = {(a.id, s.index): s for a in corpus.articles for s in a.sentences}
     groups = group_candidates(candidates, EventIndex(corpus))
     score_groups(groups, stats, sentences)
-    groups = fold_near_duplicates(groups, corpus.entities)
+    groups = fold_near_duplicates(groups, corpus.entities, pack)
     score_groups(groups, stats, sentences, reorder=False)
     ids = fact_ids(groups)
     truth = _truth_plan(groups, ids, corpus, pack, seed)
-    items = [
-        i for g in groups for i in _items_for(g, corpus, pack, seed, sentences, truth, ids[id(g)])
+    entries = [
+        (item, repeat_keys(g, item, pack), n)
+        for n, g in enumerate(groups)
+        for item in _items_for(g, corpus, pack, seed, sentences, truth, ids[id(g)])
     ]
-    items.sort(key=lambda i: (-i.score, i.id))
+    items = order_without_repeats(entries, REPEAT_DISCOUNT)
     items = apply_limits(items, limits)
     return QuestionBank(
         title=title,
@@ -288,5 +299,6 @@ def generate_bank(
 ) -> QuestionBank:
     """The question bank of a corpus: every template on every sentence, filtered by
     quality, scored, merged across sources, with options, stable ids and limits."""
+    apply_display_names(corpus)
     candidates = collect_candidates(corpus, pack, templates)
     return bank_from_candidates(candidates, corpus, pack, title=title, seed=seed, limits=limits)

@@ -29,8 +29,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from .model import DATE, Candidate, Corpus, Entity, Source
+from .predicate import main_predicate
 
 EVENT_GAP_DAYS = 7
 NEAR_DUP = 0.6
@@ -282,8 +284,12 @@ class Signatures:
         return sum(w.get(x, 0.0) for x in sa & sb) / min(mass_a, mass_b)
 
 
-def _twins(sig: Signatures, a: FactGroup, b: FactGroup) -> bool:
+def _twins(sig: Signatures, a: FactGroup, b: FactGroup, pack: Any = None) -> bool:
     qa, qb = a.best.question, b.best.question
+    if pack is not None and a.event == b.event and a.best.kinds == b.best.kinds:
+        pa = main_predicate(qa, pack)
+        if pa and pa == main_predicate(qb, pack):
+            return True
     sim = sig.similarity(qa, qb)
     if sim >= NEAR_DUP:
         return True
@@ -294,19 +300,20 @@ def _twins(sig: Signatures, a: FactGroup, b: FactGroup) -> bool:
 
 
 def fold_near_duplicates(
-    groups: list[FactGroup], entities: Mapping[str, Entity] | None = None
+    groups: list[FactGroup], entities: Mapping[str, Entity] | None = None, pack: Any = None
 ) -> list[FactGroup]:
     """Groups asking the same thing reduced to one: same answer, and Signatures.similarity
     of NEAR_DUP or more, or within one event the same two or more entities named and
     SAME_NAMES_DUP or more (paraphrases of one report: "dukungan tak terbatas" / "dukungan
-    tanpa syarat"). `groups` must be scored; the stronger group (higher score, then fact
+    tanpa syarat"), or, given the language pack, within one event the same main predicate
+    (quizgen/predicate.py) for items of the same kinds. `groups` must be scored; the stronger group (higher score, then fact
     key) survives, and takes the sources of a twin from its own event."""
     ordered = sorted(groups, key=lambda g: (-g.score, g.template, g.fact, g.answer_key, g.event))
     sig = Signatures([g.best.question for g in ordered], entities or {})
     kept: list[FactGroup] = []
     by_answer: dict[str, list[FactGroup]] = defaultdict(list)
     for g in ordered:
-        twin = next((k for k in by_answer[g.answer_key] if _twins(sig, k, g)), None)
+        twin = next((k for k in by_answer[g.answer_key] if _twins(sig, k, g, pack)), None)
         if twin is None:
             kept.append(g)
             by_answer[g.answer_key].append(g)

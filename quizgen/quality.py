@@ -26,9 +26,11 @@ def _conf(pack: Any) -> dict[str, Any]:
         if isinstance(value, list):
             conf[key + "_set"] = frozenset(str(v).lower() for v in value)
     conf["_demo_phrases"] = re.compile(r"\b" + alternation(conf.get("demonstrative_phrases", []))
-                                       + r"\b", re.I)
+                                       + r"\b", re.IGNORECASE)
+    conf["_pairs"] = re.compile(r"\b" + alternation(conf.get("pair_anaphors", []) or ["\x00"])
+                                + r"\b", re.IGNORECASE)
     conf["_boiler"] = re.compile(r"^\W*" + alternation(conf.get("boilerplate_starts", []))
-                                 + r"\b", re.I)
+                                 + r"\b", re.IGNORECASE)
     return conf
 
 
@@ -65,7 +67,7 @@ def _answer_position(question: str, cand: Candidate, conf: dict[str, Any]) -> in
     blank = conf.get("blank", "_____")
     if blank in question:
         return question.index(blank)
-    m = re.search(r"\b" + alternation(conf.get("question_words", [])) + r"\b", question, re.I)
+    m = re.search(r"\b" + alternation(conf.get("question_words", [])) + r"\b", question, re.IGNORECASE)
     return m.start() if m else None
 
 
@@ -126,6 +128,8 @@ def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
     if cand.answer_label == DATE and (set(aw) & conf["relative_date_words_set"]
                                       or (not has_digit and not cand.answer_norm)):
         return "relative date answer"
+    if cand.answer_label == DATE and not cand.answer_norm and not re.search(r"\b\d{4}\b", cand.answer):
+        return "date answer without a year"
     if cand.answer_label == QUANTITY and not has_digit and aw and aw[0] in conf["vague_quantity_words_set"]:
         return "vague quantity answer"
     return None
@@ -157,4 +161,17 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
         return "answer in question"
     if _needs_context(candidate, q, spans, conf):
         return "event without time or place"
-    return _answer_reason(candidate, conf)
+    return _answer_reason(candidate, conf) or _pair_reason(q, spans, pos, candidate, conf)
+
+
+def _pair_reason(question: str, spans: list[tuple[int, Span]], pos: int | None,
+                 cand: Candidate, conf: dict[str, Any]) -> str | None:
+    """"kedua negara" needs two names before it in the question (the answer counts)."""
+    bare = QUOTED.sub(lambda m: " " * len(m.group(0)), question)
+    named = set(conf["named_labels_set"])
+    before = [p for p, sp in spans if sp.label.lower() in named] + (
+        [pos] if pos is not None else [])
+    for m in conf["_pairs"].finditer(bare):
+        if len([p for p in before if p < m.start()]) < 2:
+            return f"anaphor: {m.group(0).lower()}"
+    return None

@@ -15,18 +15,22 @@ where, with N articles in the set and M the largest mention count of any entity,
     support       = (k - 1) / k for k distinct source articles (0 for one, 0.5 for two...)
     length        = 1 inside the band, falling 0.15 per word below and 0.06 per word above it;
                     the band is 6-18 words, and 8-32 for cloze items (the whole sentence)
-    answer_type   = ANSWER_TYPE[label] below.
+    answer_type   = ANSWER_TYPE[label] below, times 1 - GUESSABLE * (2 * share - 1) for a
+                    place or organisation named in more than half of the articles (share) of
+                    a set of three or more: the topic country of every article is a guess, not
+                    a fact learned ("Negara mana yang mengirim ...?" / "Korea Utara").
 Every term is in 0..1 and the weights sum to 1, so the score is in 0..1.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import DATE, ORG, PERSON, PLACE, QUANTITY, QUOTE, ROLE, Candidate, Corpus
+from .model import DATE, ORG, PERSON, PLACE, QUANTITY, QUOTE, ROLE, Candidate, Corpus, Item
 
 WEIGHTS = {
     "prior": 0.30,
@@ -38,6 +42,8 @@ WEIGHTS = {
 }
 ANSWER_TYPE = {PERSON: 1.0, PLACE: 0.9, DATE: 0.9, QUANTITY: 0.9, ORG: 0.8, ROLE: 0.75, QUOTE: 0.6}
 OTHER_ANSWER_TYPE = 0.5
+GUESSABLE = 1.0
+GUESSABLE_LABELS = (PLACE, ORG)
 BLANK = "_____"
 QUESTION_BAND = (6, 18)
 CLOZE_BAND = (8, 32)
@@ -109,6 +115,15 @@ def centrality_score(
     return sum(parts) / len(parts) if parts else 0.0
 
 
+def answer_type_score(candidate: Candidate, stats: CorpusStats) -> float:
+    base = ANSWER_TYPE.get(candidate.answer_label, OTHER_ANSWER_TYPE)
+    norm = candidate.answer_norm or ""
+    if candidate.answer_label not in GUESSABLE_LABELS or stats.n_articles < 3:
+        return base
+    share = stats.entity_articles.get(norm, 0) / stats.n_articles
+    return base * (1 - GUESSABLE * max(0.0, 2 * share - 1))
+
+
 def score_candidate(
     candidate: Candidate,
     stats: CorpusStats,
@@ -123,7 +138,7 @@ def score_candidate(
         "position": position_score(candidate.sentence),
         "support": support_score(n_articles),
         "length": length_score(candidate.question),
-        "answer_type": ANSWER_TYPE.get(candidate.answer_label, OTHER_ANSWER_TYPE),
+        "answer_type": answer_type_score(candidate, stats),
     }
     return round(sum(WEIGHTS[k] * v for k, v in terms.items()), 6)
 
@@ -139,3 +154,30 @@ def wording_key(candidate: Candidate, stats: CorpusStats) -> tuple[float, int, s
         candidate.article,
         candidate.answer_start,
     )
+
+
+def order_without_repeats(
+    entries: list[tuple[Item, frozenset[tuple[str, ...]], int]], discount: float
+) -> list[Item]:
+    """Items best first, so that the top of the bank repeats no fact. Each entry is (item,
+    its repeat keys, its fact group's number); an item sharing a key with a better item of
+    another fact group is discounted once (score * discount) and takes its new place.
+    Items of one group are told apart by their kinds' own discount (quizgen/generate.py)."""
+    heap = [(-e[0].score, e[0].id, n) for n, e in enumerate(entries)]
+    heapq.heapify(heap)
+    claimed: dict[tuple[str, ...], int] = {}
+    demoted: set[int] = set()
+    out: list[Item] = []
+    while heap:
+        _, _, n = heapq.heappop(heap)
+        item, keys, group = entries[n]
+        clash = any(claimed.get(k, group) != group for k in keys)
+        if clash and n not in demoted:
+            demoted.add(n)
+            item.score = round(item.score * discount, 6)
+            heapq.heappush(heap, (-item.score, item.id, n))
+            continue
+        for k in keys:
+            claimed.setdefault(k, group)
+        out.append(item)
+    return out

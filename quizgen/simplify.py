@@ -104,8 +104,8 @@ def _verb_clause_rule(pack: Any) -> Rule:
 
 def _correlative_rule(pairs: Sequence[Any]) -> Rule:
     """"X tidak hanya A, tetapi juga B": keep "X A" (the first conjunct)."""
-    compiled = [(re.compile(r"(?<!\w)" + alternation(p["first"]) + r"\s+", re.I),
-                 re.compile(r"[\s,]*\b" + alternation(p["second"]) + r"\b[^,]*", re.I))
+    compiled = [(re.compile(r"(?<!\w)" + alternation(p["first"]) + r"\s+", re.IGNORECASE),
+                 re.compile(r"[\s,]*\b" + alternation(p["second"]) + r"\b[^,]*", re.IGNORECASE))
                 for p in pairs]
 
     def rule(text: str, spans: list[Span]) -> list[Range]:

@@ -6,12 +6,21 @@ preference (then by position), at most `max` per sentence; a span whose entity a
 again in the text is not blanked (the text would give it away), and a quantity loses
 only its number and qualifier ("mengirim _____ personel militer").
 
+A place of a kind listed in `place_needs_preposition` (countries) is blanked only where it
+is the place of something: after a word of `place_after` with at most the pack's WH
+`PLACE.gap` lower-case words between ("ke _____", "menuju _____"), or set off by a comma
+after another name ("Universitas Padjajaran, _____, Jawa Barat"). A country that modifies
+a noun ("tindakan _____", "tentara dan rakyat _____") is often guessed from the other words:
+its prior is multiplied by `weak_place_factor` (0 or absent: no such blank).
+
 Template params: `labels` (list of span labels, in order of preference), `max` (int,
-default 2), `blank` (str, default "_____").
+default 2), `blank` (str, default "_____"), `place_needs_preposition` (list of place
+kinds), `place_after` (list of words), `weak_place_factor` (float).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,8 +33,27 @@ from .wh import quantity_parts
 DEFAULT_LABELS = [QUANTITY, DATE, PLACE, PERSON, ORG]
 
 
+def _place_of_something(clause: Any, span: Any, after: list[str], pack: Any) -> bool:
+    text, start = clause.text, span.start
+    if re.search(r",\s*$", text[:start]) and any(
+            s.end <= start and re.fullmatch(r"\s*,\s*", text[s.end:start]) for s in clause.spans):
+        return True  # "Missouri, _____", "Universitas Padjajaran, _____"
+    gap = pack.data("wh")["wh"][PLACE].get("gap", 3)
+    preps = {p.lower() for p in after}
+    toks = list(re.finditer(r"[\w-]+", text[:start]))
+    for k, m in enumerate(reversed(toks[-(gap + 3):])):
+        word = m.group(0)
+        if word.lower() in preps:
+            return True
+        chained = text[m.end():].lstrip().startswith(",")  # "dari Missouri, _____"
+        if k >= gap or not (word.islower() or chained):
+            return False
+    return False
+
+
 @register("cloze", params={"labels": (list, False), "max": (int, False),
-                           "blank": (str, False)},
+                           "blank": (str, False), "place_needs_preposition": (list, False),
+                           "place_after": (list, False), "weak_place_factor": (float, False)},
           doc="Blank up to `max` salient spans of the sentence, one candidate each.")
 def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack: Any,
           template: Any) -> list[Candidate]:
@@ -42,6 +70,13 @@ def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack:
     for i in order:
         span, orig = base.spans[i], base.origin[i]
         start, end = span.start, span.end
+        prior = template.prior
+        if span.label == PLACE and span.attrs.get("kind") in params.get(
+                "place_needs_preposition", []) and not _place_of_something(
+                    base, span, params.get("place_after", []), pack):
+            prior *= params.get("weak_place_factor", 0.0)
+            if prior <= 0:
+                continue
         if span.label == QUANTITY:
             parts = quantity_parts(base, span, pack.data("wh")["wh"][QUANTITY])
             if parts is None:
@@ -59,7 +94,7 @@ def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack:
             template=template.id, kinds=list(template.kinds), question=text,
             answer=sentence.text[s:e], article=article.id, sentence=sentence.index,
             answer_start=s, answer_end=e, answer_label=span.label, answer_norm=orig.norm,
-            fact=fact_key(base, span, pack), prior=template.prior, statement=statement,
+            fact=fact_key(base, span, pack), prior=prior, statement=statement,
             slots={"answer": orig}))
         if len(out) >= params.get("max", 2):
             break

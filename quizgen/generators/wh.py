@@ -69,6 +69,8 @@ def passive(verb: str, pack: Any) -> str | None:
     """The passive form of an active verb by the pack's rules, or None if none applies."""
     prefix, rules, lists = _passive_rules(pack)
     low = verb.lower()
+    if low in lists.get("intransitive", ()):
+        return None
     for rule in rules:
         act = rule["active"]
         if not low.startswith(act) or len(low) <= len(act) + 1:
@@ -113,7 +115,7 @@ def _rest_after_subject(clause: Clause, end: int) -> str:
 def _coordinated(clause: Clause, span: Span, pack: Any) -> bool:
     """True if a span of the same label is joined to this one by a coordinator."""
     coords = alternation(pack.data("wh")["wh"].get("coordinators", []))
-    rx = re.compile(r"\s*,?\s*" + coords + r"\s+", re.I)
+    rx = re.compile(r"\s*,?\s*" + coords + r"\s+", re.IGNORECASE)
     for s in clause.spans:
         if s is span or s.label != span.label:
             continue
@@ -139,7 +141,8 @@ def _front(qphrase: str, clause: Clause, ext: tuple[int, int]) -> str:
 
 def _insitu(qphrase: str, clause: Clause, ext: tuple[int, int], pack: Any) -> str | None:
     """The question with `qphrase` where the span stood, or None when that reads badly:
-    a long question, or the phrase right before a word of `insitu_not_before`."""
+    a long question, many words after the phrase, or the phrase right before a word of
+    `insitu_not_before`."""
     conf = pack.data("wh")["wh"]
     after = clause.text[ext[1]:]
     nxt = words(after)[:1]
@@ -147,7 +150,8 @@ def _insitu(qphrase: str, clause: Clause, ext: tuple[int, int], pack: Any) -> st
             and _only_space(after[: after.lower().find(nxt[0].lower())]):
         return None
     text = upper_first(tidy_question(clause.text[: ext[0]] + qphrase + after)) + "?"
-    if len(words(text)) > conf.get("insitu_max_words", 99):
+    if len(words(text)) > conf.get("insitu_max_words", 99) or len(words(after)) > conf.get(
+            "insitu_max_after", 99):
         return None
     return text
 
@@ -175,7 +179,7 @@ def _ask_person(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | No
 def _after_relative(clause: Clause, span: Span, conf_all: Mapping[str, Any]) -> bool:
     markers = conf_all.get("relative_markers", [])
     return bool(markers) and re.search(r"\b" + alternation(markers) + r"\b",
-                                       clause.text[: span.start], re.I) is not None
+                                       clause.text[: span.start], re.IGNORECASE) is not None
 
 
 def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
@@ -186,7 +190,7 @@ def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None
         return None
     toks = [t for t in _tokens(clause.text[: span.start])]
     end = span.end
-    m = re.match(r"\s+" + alternation(conf.get("suffixes", [])) + r"\b", clause.text[end:], re.I)
+    m = re.match(r"\s+" + alternation(conf.get("suffixes", [])) + r"\b", clause.text[end:], re.IGNORECASE)
     if conf.get("suffixes") and m:
         end += m.end()
     while toks and toks[-1].text.lower() in preps and _only_space(clause.text[toks[-1].end: start]):
@@ -209,7 +213,7 @@ def _ask_place(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | Non
         if low in preps:
             before = toks[toks.index(tok) - 1] if toks.index(tok) > 0 else None
             if before and _only_space(clause.text[before.end: tok.start]) and not (
-                    is_verb_like(before.text, pack) or _in_span(clause, before.start, PLACE)):
+                    is_verb_like(before.text, pack) or _in_name(clause, before.start)):
                 return None  # "perang di Ukraina", "Kursk di Rusia": the place modifies a noun
             if _after_relative(clause, span, pack.data("wh")["wh"]):
                 return None
@@ -241,6 +245,14 @@ def _ask_place(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | Non
     if prev and is_verb_like(prev.text, pack) and _only_space(clause.text[prev.end: span.start]):
         return _asked(_insitu(kind_q, clause, (span.start, span.end), pack), span.start, span.end)
     return None
+
+
+def _in_name(clause: Clause, pos: int) -> bool:
+    """True if pos is inside a person, organisation, date or quantity: a place phrase
+    after it goes with the verb ("bertemu Putin di Pyongyang"); after a role or place it
+    modifies that noun ("kunjungan pejabat tinggi Rusia ke Korea Utara")."""
+    return any(s.start <= pos < s.end and s.label in (PERSON, ORG, DATE, QUANTITY)
+               for s in clause.spans)
 
 
 def _in_span(clause: Clause, pos: int, unless: str = "") -> bool:
@@ -285,7 +297,7 @@ def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any]
     else:
         unit = ""
     start = span.start
-    m = re.search(alternation(conf.get("qualifiers", [])) + r"\s+$", clause.text[: span.start], re.I)
+    m = re.search(alternation(conf.get("qualifiers", [])) + r"\s+$", clause.text[: span.start], re.IGNORECASE)
     if m and (m.start() == 0 or not clause.text[m.start() - 1].isalnum()):
         start = m.start()
     if not any(ch.isdigit() for ch in clause.text[start:num_end]) and not span.norm:
@@ -325,7 +337,7 @@ def _aux_rx(pack: Any) -> tuple[re.Pattern[str], dict[str, str]]:
     intents = {" ".join(k.lower().split()): str(v) for k, v in
                (data.get("intent_phrases") or {}).items()}
     alts = alternation(list(data.get("auxiliaries", [])) + list(intents))
-    return re.compile(r"((?:\s+" + alts + r")+)\s*$", re.I), intents
+    return re.compile(r"((?:\s+" + alts + r")+)\s*$", re.IGNORECASE), intents
 
 
 def _subject_and_aux(head: str, pack: Any) -> tuple[str, str]:

@@ -5,6 +5,7 @@ Each command group lives in its own module and registers itself on `main`.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -20,8 +21,20 @@ class _Group(click.Group):
             click.echo(f"quizgen: error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("quizgen: interrupted; no output was changed", err=True)
+            click.echo("quizgen: interrupted; no file was left half-written", err=True)
             sys.exit(130)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as exc:  # a bug of ours: one line for the user, details on demand
+            if os.environ.get("QUIZGEN_DEBUG"):
+                raise
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            click.echo(
+                f"quizgen: internal error: {type(exc).__name__}: {first}"
+                " (please report it; set QUIZGEN_DEBUG=1 to see the traceback)",
+                err=True,
+            )
+            sys.exit(70)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -124,14 +124,13 @@ def repeat_keys(group: FactGroup, item: Item, pack: LanguagePack) -> frozenset[t
     named = sorted({sp.norm for sp in best.slots.values() if sp.norm})
     if "span0" not in best.slots and len(named) >= 2:
         keys.add(("slots", *named))  # a role is no event's: "Choe Son Hui" in 2023 and 2025
-    for src in group.sources():
-        at = (src.article, str(src.sentence))
-        if pred:
-            keys.add(("src-pred", *at, pred))
-        if best.answer_label not in (PERSON, ROLE, TEXT_LABEL):
-            keys.add(("src-answer", *at, group.answer_key))
-        if item.kind == TRUEFALSE:
-            keys.add(("tf", *at))
+    at = (best.article, str(best.sentence))  # the sentence the question was made from
+    if pred:
+        keys.add(("src-pred", *at, pred))
+    if best.answer_label not in (PERSON, ROLE, TEXT_LABEL):
+        keys.add(("src-answer", *at, group.answer_key))
+    if item.kind == TRUEFALSE:
+        keys.update(("tf", src.article, str(src.sentence)) for src in group.sources())
     return frozenset(keys)
 
 

@@ -1,6 +1,7 @@
 """True/false statements: a candidate's `statement` as it is (true), or with its answer
 swapped for a wrong option of the same type and kind (false; the true statement becomes
-the explanation). The answer words come from the pack's `labels` data. About half the
+the explanation). A place the sentence itself locates ("Kursk di Rusia") is not swapped.
+The answer words come from the pack's `labels` data. About half the
 statements are made false, chosen by a hash of the seed and the item, so the split is
 balanced and deterministic.
 """
@@ -9,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections.abc import Mapping, Sequence
 
 from .datefmt import span_display
 from .distract import Answer, distractors
 from .lang import LanguagePack
-from .model import DATE, Candidate, Corpus
+from .model import DATE, PLACE, Candidate, Corpus
 
 
 def answer_words(pack: LanguagePack) -> tuple[str, str]:
@@ -50,6 +52,12 @@ def _answer_attrs(candidate: Candidate) -> dict[str, str]:
     return {}
 
 
+def _located(after: str, pack: LanguagePack) -> bool:
+    """True if the text after a place locates it: "di Rusia", ", Korea Utara"."""
+    words = (pack.data("distractors", {}) or {}).get("located_in", [])
+    return any(re.match(r"\s*" + re.escape(w) + r"\s+[A-Z]", after) for w in words)
+
+
 def false_statement(
     candidate: Candidate, corpus: Corpus, pack: LanguagePack, rng: random.Random
 ) -> str | None:
@@ -59,6 +67,8 @@ def false_statement(
         return None
     start, end = where
     shown = candidate.statement[start:end]
+    if candidate.answer_label == PLACE and _located(candidate.statement[end:], pack):
+        return None
     attrs = _answer_attrs(candidate)
     answer = Answer(
         text=shown,

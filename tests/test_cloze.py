@@ -41,6 +41,32 @@ ROWS = [
 ]
 
 
+# (sentence, expected blanks with their priors): a country that only modifies a noun is a
+# guess, so with the pack's params its blank keeps half the prior; after "ke" or in
+# ", _____" after a name it is the place of something
+PACK_PARAMS = {"labels": ["PLACE"], "max": 3, "place_needs_preposition": ["country"],
+               "place_after": ["di", "ke", "dari"], "weak_place_factor": 0.5}
+PLACE_ROWS = [
+    (spanned("Kim mengungkapkan keyakinannya bahwa tentara dan rakyat Rusia pasti akan menang.",
+             ("PERSON", "Kim"), ("PLACE", "Rusia", {"kind": "country"})),
+     [("Rusia", 0.25)]),
+    (spanned("Kunjungan Lavrov ke Korea Utara menjadi bagian dari rangkaian pertemuan.",
+             ("PERSON", "Lavrov"), ("PLACE", "Korea Utara", {"kind": "country"})),
+     [("Korea Utara", 0.5)]),
+    (spanned("Presiden memimpin rapat melalui videoconference dari Missouri, Amerika Serikat.",
+             ("PLACE", "Amerika Serikat", {"kind": "country"})), [("Amerika Serikat", 0.5)]),
+    (spanned("Televisi pemerintah Rusia menayangkan kerumunan orang di Pyongyang.",
+             ("PLACE", "Rusia", {"kind": "country"}), ("PLACE", "Pyongyang", {"kind": "city"})),
+     [("Rusia", 0.25), ("Pyongyang", 0.5)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PLACE_ROWS)
+def test_cloze_country_blank_needs_a_place_role(pack, sentence, expected):
+    cands = get("cloze").fn(sentence, ART, PACK_PARAMS, pack, TEMPLATE)
+    assert [(c.answer, round(c.prior, 3)) for c in cands] == expected
+
+
 @pytest.mark.parametrize("sentence,params,expected", ROWS)
 def test_cloze_blanks_salient_spans(pack, sentence, params, expected):
     cands = get("cloze").fn(sentence, ART, params, pack, TEMPLATE)

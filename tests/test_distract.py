@@ -1,12 +1,22 @@
 """Wrong options: same type and kind, never a variant of the answer, never a give-away."""
 
+import copy
 import random
 
 import pytest
 from bankfixtures import make_corpus
 
-from quizgen.distract import Answer, date_options, distractors, fits, is_variant, number_options
+from quizgen.distract import (
+    Answer,
+    confident,
+    date_options,
+    distractors,
+    fits,
+    is_variant,
+    number_options,
+)
 from quizgen.lang import load_language
+from quizgen.model import Entity
 
 PACK = load_language("id")
 CORPUS = make_corpus()
@@ -128,3 +138,24 @@ def test_distract_deterministic():
     answer = Answer("Wonsan", "PLACE", "PLACE:wonsan", question="Di mana?")
     runs = {tuple(distractors(answer, CORPUS, PACK, random.Random("0:mcq-x"))) for _ in range(5)}
     assert len(runs) == 1
+
+
+@pytest.mark.parametrize(
+    "entity, ok",
+    [
+        (Entity("PERSON:vladimir-putin", "PERSON", "Vladimir Putin", {"Putin", "Vladimir Putin"}), True),
+        # "sumber intelijen Barat": a lone capitalised word may be a tagging slip
+        (Entity("PERSON:barat", "PERSON", "Barat", {"Barat"}), False),
+        (Entity("PLACE:barat", "PLACE", "Barat", {"Barat"}), True),
+    ],
+)
+def test_distract_confident_entities_only(entity, ok):
+    assert confident(entity) is ok
+    corpus = copy.deepcopy(CORPUS)
+    corpus.entities[entity.id] = entity
+    entity.articles = {"a000", "a001", "a003", "a004"}  # as present as it gets
+    entity.mentions = 50
+    if entity.label == "PERSON":
+        answer = Answer("Kim Jong Un", "PERSON", "PERSON:kim-jong-un", None, "Siapa?")
+        picked = distractors(answer, corpus, PACK, random.Random(0), n=3)
+        assert (entity.name in picked) is ok

@@ -8,7 +8,7 @@ from bankfixtures import make_corpus, seed_candidates
 from quizgen.bank import dumps_yaml
 from quizgen.generate import apply_limits, bank_from_candidates
 from quizgen.lang import load_language
-from quizgen.model import KINDS, MCQ, TRUEFALSE, Item
+from quizgen.model import CLOZE, KINDS, MCQ, TRUEFALSE, Item
 
 PACK = load_language("id")
 CORPUS = make_corpus()
@@ -134,3 +134,42 @@ def test_generate_fact_ids_qualify_only_colliding_events():
     ids = fact_ids([b, a, c])
     assert ids[id(a)] == fact_hash(a) and ids[id(c)] == fact_hash(c)
     assert ids[id(b)] == fact_hash(b, with_event=True) != ids[id(a)]
+
+
+def _event(item):
+    return next((t for t in item.tags if t.startswith("event-")), "")
+
+
+def test_generate_seed_bank_top_20_is_what_a_teacher_keeps(pack):
+    """Issue 3, "Done when": the top 20 of the seed deck's bank hold the facts a teacher
+    asks about, read as short questions, and none repeats another."""
+    from seedbank import seed_bank
+
+    from quizgen.predicate import main_predicate
+    from quizgen.simplify import words
+
+    top = seed_bank().items[:20]
+    answers = [i.answer for i in top if i.kind != TRUEFALSE]
+    texts = " ".join(f"{i.question} {i.answer} {i.explanation}" for i in top)
+    assert any(i.template.startswith("id.role.") for i in top)  # a role
+    assert "Wonsan" in answers  # the meeting place of 2025
+    # the dates of the three events, shown clean (Lavrov in Pyongyang; Putin and Kim in
+    # Pyongyang; Kim and Lavrov in Wonsan)
+    assert {"18 Oktober 2023", "19 Juni 2024", "12 Juli 2025"} <= set(answers)
+    assert any("10.000" in a for a in answers)  # troops
+    assert any("6.000" in a for a in answers)  # workers
+    assert "penerbangan" in texts  # the flights
+    assert "pakta pertahanan bersama" in texts  # the treaty
+    assert any(i.template.startswith("id.quote.") for i in top)  # who said what
+    # no repeats: (answer, event, main predicate) differ; a true/false item's "answer" is
+    # its statement, a verbless question's predicate its words
+    keys = [((i.explanation or i.question) if i.kind == TRUEFALSE else i.answer, _event(i),
+             main_predicate(i.question, pack) or i.question) for i in top]
+    assert len(set(keys)) == len(keys), sorted(keys)
+    # short questions: most of 18 words or fewer ("Siapa Pemimpin Korea Utara?" is short
+    # and complete), none over 25
+    lengths = [len(words(i.question)) for i in top if i.kind != CLOZE]
+    assert max(lengths) <= 25
+    assert sum(n <= 18 for n in lengths) >= 0.75 * len(lengths), lengths
+    # dates never without a year, never as written in the text
+    assert not any("(" in a and "/" in a for a in answers)

@@ -103,3 +103,20 @@ def test_merge_near_duplicates_fold_within_event_drop_across():
 )
 def test_merge_overlap(a, b, expected):
     assert overlap(a, b) == pytest.approx(expected)
+
+
+def test_merge_same_answer_and_predicate_fold_within_event(pack):
+    """Paraphrases of one report (a000:0 / a001:0: "dukungan tanpa syarat" / "dukungan tak
+    terbatas") fold when the pack is given: same answer, event and main predicate."""
+    a = cand(CORPUS, "a000", 0, "Kim Jong Un", "Siapa yang menyatakan dukungan tanpa syarat "
+             "terhadap Rusia saat bertemu dengan Sergey Lavrov?", template="id.wh.person",
+             fact="f1")
+    b = cand(CORPUS, "a001", 0, "Kim Jong Un", "Siapa yang menyampaikan komitmen dukungan "
+             "kepada Moskow?", template="id.wh.person", fact="f2")
+    for with_pack, expected in ((False, 2), (True, 1)):
+        groups = group_candidates([a, b], EVENTS)
+        for i, g in enumerate(groups):
+            g.score = 1.0 - i / 100
+        kept = fold_near_duplicates(groups, CORPUS.entities, pack if with_pack else None)
+        assert len(kept) == expected
+    assert kept[0].articles == ["a000", "a001"]

@@ -46,8 +46,20 @@ LONG = spanned("Kim Jong Un menyatakan dukungan tanpa syarat terhadap Rusia dala
                "saat bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov di Wonsan pada Sabtu "
                "(12/7) menurut laporan media pemerintah.", ("PERSON", "Kim Jong Un"))
 
+PUTIN = spanned("Putin turut menyoroti hubungan persahabatan yang erat antara kedua negara.",
+                ("PERSON", "Putin"))
+PACT = spanned("Rusia dan Korea Utara menandatangani pakta itu pada Sabtu (12/7) di Pyongyang.",
+               ("PLACE", "Rusia"), ("PLACE", "Korea Utara"), ("DATE", "Sabtu (12/7)"),
+               ("PLACE", "Pyongyang"))
+
 ROWS = [
     (cand(WONSAN, "Di mana pertemuan Kim dan Lavrov berlangsung?", "Wonsan", "PLACE"), None),
+    # "kedua negara" needs two names before it
+    (cand(PUTIN, "Siapa yang menyoroti hubungan persahabatan yang erat antara kedua negara?",
+          "Putin", "PERSON"), "anaphor: kedua negara"),
+    # a date the tagger could not place in a year is no answer
+    (cand(PACT, "Kapan Rusia dan Korea Utara menandatangani pakta di Pyongyang?",
+          "Sabtu (12/7)", "DATE"), "date answer without a year"),
     (cand(TROOPS, "Berapa personel militer yang telah dikirim Korea Utara ke Rusia?",
           "lebih dari 10.000", "QUANTITY"), None),
     (cand(KIM, "Siapa yang menyatakan keyakinannya bahwa rakyat Rusia akan menang?", "Kim",
@@ -86,7 +98,7 @@ ROWS = [
 @pytest.mark.parametrize("candidate,reason", ROWS)
 def test_quality_reject_reason(pack, candidate, reason):
     sentence = next(s for s in (WONSAN, TROOPS, TERSEBUT, IA, KIM, CHOE, LEDE, TAHUN, RIBUAN,
-                                BOILER, CAPTION, LONG)
+                                BOILER, CAPTION, LONG, PUTIN, PACT)
                     if s.text[candidate.answer_start:candidate.answer_end] == candidate.answer
                     and candidate.answer in s.text and _same(candidate, s))
     assert reject_reason(candidate, sentence, ART, pack) == reason

@@ -3,9 +3,12 @@
 import pytest
 from bankfixtures import cand, make_corpus, seed_candidates
 
+from quizgen.model import Item
 from quizgen.rank import (
     CorpusStats,
+    answer_type_score,
     length_score,
+    order_without_repeats,
     position_score,
     score_candidate,
     support_score,
@@ -74,3 +77,41 @@ def test_rank_wording_prefers_prior_then_length():
     b = cand(CORPUS, "a001", 1, "Wonsan", "Di mana?", prior=0.8)
     c = cand(CORPUS, "a001", 1, "Wonsan", "Di mana pertemuan Kim dan Lavrov diadakan?", prior=0.5)
     assert sorted([c, b, a], key=lambda x: wording_key(x, STATS)) == [a, c, b]
+
+
+def test_rank_topic_country_is_a_guess():
+    """A place named in every article of the set is guessed, not learned: its answer type
+    weighs nothing, a place of a few articles a little less (Korea Utara in all five
+    articles, Wonsan in three)."""
+    ubiquitous = cand(CORPUS, "a000", 1, "Korea Utara", "Negara mana yang ...?")
+    rare = cand(CORPUS, "a000", 1, "Wonsan", "Di mana ...?")
+    person = cand(CORPUS, "a000", 1, "Kim", "Siapa ...?")
+    shares = {n: STATS.entity_articles[n] / STATS.n_articles for n in ("PLACE:korea-utara",
+                                                                       "PLACE:wonsan")}
+    assert shares == {"PLACE:korea-utara": 1.0, "PLACE:wonsan": 0.6}
+    assert answer_type_score(ubiquitous, STATS) == 0.0
+    assert round(answer_type_score(rare, STATS), 6) == 0.72
+    assert answer_type_score(person, STATS) == 1.0  # people are asked about, not guessed
+
+
+def _item(n: int, score: float) -> Item:
+    return Item(id=f"short-{n:012x}", kind="short", question="q", answer="a", score=score)
+
+
+@pytest.mark.parametrize(
+    "entries, expected",
+    [
+        # (score, keys, group): a repeat of a better item of another group is discounted
+        ([(0.9, {"k1"}, 0), (0.8, {"k1"}, 1), (0.7, {"k2"}, 2)], [0, 2, 1]),
+        # items of one group share keys freely (their kinds have their own discount)
+        ([(0.9, {"k1"}, 0), (0.8, {"k1"}, 0), (0.7, {"k2"}, 2)], [0, 1, 2]),
+        # discounted once only: it then takes its place
+        ([(0.9, {"k1"}, 0), (0.85, {"k1"}, 1), (0.4, {"k2"}, 2)], [0, 1, 2]),
+        ([(0.5, set(), 0), (0.9, set(), 1)], [1, 0]),
+    ],
+)
+def test_rank_order_without_repeats(entries, expected):
+    items = [(_item(n, sc), frozenset((k,) for k in keys), g) for n, (sc, keys, g) in enumerate(entries)]
+    order = order_without_repeats(items, 0.6)
+    assert [int(i.id.split("-")[1], 16) for i in order] == expected
+    assert [i.score for i in order] == sorted((i.score for i in order), reverse=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.model import Sentence, Span
-from quizgen.simplify import delete_ranges, is_verb_like, simplify
+from quizgen.simplify import delete_ranges, is_verb_like, shorten, simplify
 
 
 def spanned(text: str, *spans: tuple) -> Sentence:
@@ -20,6 +20,17 @@ def spanned(text: str, *spans: tuple) -> Sentence:
 
 
 CASES = [
+    # "tidak hanya A, tetapi juga B": the first conjunct stays
+    ("Dilaporkan bahwa Korea Utara tidak hanya mengirim ribuan tentaranya ke Rusia, tetapi juga "
+     "memasok artileri dan rudal untuk mendukung pasukan Moskow.",
+     "Korea Utara mengirim ribuan tentaranya ke Rusia"),
+    # an empty relative clause goes
+    ("Kim menyatakan dukungan kepada Rusia dalam konflik yang sedang berlangsung di Ukraina.",
+     "Kim menyatakan dukungan kepada Rusia dalam konflik di Ukraina"),
+    # a side clause opened by "sebagai bagian dari" after a comma goes
+    ("Rusia mengumumkan pembukaan penerbangan antara Moskow dan Pyongyang, sebagai bagian dari "
+     "peningkatan konektivitas kedua negara.",
+     "Rusia mengumumkan pembukaan penerbangan antara Moskow dan Pyongyang"),
     ("Menurut KCNA, pertemuan Kim dan Lavrov berlangsung di Wonsan, sebuah kota pesisir timur "
      "Korea Utara yang baru-baru ini meresmikan kawasan resor besar.",
      "pertemuan Kim dan Lavrov berlangsung di Wonsan"),
@@ -56,6 +67,33 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES)
 def test_simplify_trims_to_clause(pack, text, expected):
     assert simplify(Sentence("a", 0, 0, text), pack).text == expected
+
+
+SHORTEN = [
+    # over the limit: role titles before full names go, with the comma around an appositive
+    (spanned("Pemimpin Korea Utara, Kim Jong Un, menyatakan dukungan tak terbatas kepada Rusia "
+             "saat bertemu dengan Menteri Luar Negeri Rusia, Sergei Lavrov.",
+             ("ROLE", "Pemimpin Korea Utara"), ("PERSON", "Kim Jong Un"),
+             ("ROLE", "Menteri Luar Negeri Rusia"), ("PERSON", "Sergei Lavrov")), 10,
+     "Kim Jong Un menyatakan dukungan tak terbatas kepada Rusia saat bertemu dengan Sergei Lavrov"),
+    # a surname alone keeps its title: the title says who
+    (spanned("Lavrov menyampaikan pesan dari Presiden Putin kepada pemimpin Korea Utara.",
+             ("PERSON", "Lavrov"), ("ROLE", "Presiden"), ("PERSON", "Putin")), 5,
+     "Lavrov menyampaikan pesan dari Presiden Putin kepada pemimpin Korea Utara"),
+    # within the limit nothing goes
+    (spanned("Menteri Luar Negeri Rusia Sergey Lavrov tiba di Pyongyang.",
+             ("ROLE", "Menteri Luar Negeri Rusia"), ("PERSON", "Sergey Lavrov")), 16,
+     "Menteri Luar Negeri Rusia Sergey Lavrov tiba di Pyongyang"),
+]
+
+
+@pytest.mark.parametrize("sentence,limit,expected", SHORTEN)
+def test_simplify_shorten_drops_titles_before_names(pack, sentence, limit, expected):
+    clause = shorten(simplify(sentence, pack), pack, limit)
+    assert clause.text == expected
+    for span in clause.spans:  # spans still map back to the sentence
+        s, e = clause.sentence_range(span.start, span.end)
+        assert sentence.text[s:e] == span.text
 
 
 def test_simplify_keeps_leading_date_phrase(pack):

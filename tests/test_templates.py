@@ -366,7 +366,8 @@ def seed_corpus(seed_paths):
 
 
 def _seed_candidates(corpus, pack, seed: str, fragment: str):
-    templates = [t for t in load_templates(pack) if t.id.startswith(("id.role.", "id.quote."))]
+    templates = [t for t in load_templates(pack)
+                 if t.id.startswith(("id.role.", "id.quote.", "id.event."))]
     article = next(a for a in corpus.articles if Path(a.path).name.startswith(seed))
     sentence = next(s for s in article.sentences if fragment in s.text)
     return {(c.template, c.question, c.answer)
@@ -402,6 +403,21 @@ SEED_CASES = [
      "terkalahkan”?", "{lavrov}"),
     ("000", "tujuan wisata yang menarik", "id.quote.called",
      "Siapa yang memuji Wonsan sebagai “tujuan wisata yang menarik”?", "{lavrov}"),
+    # events (events.yaml): dates as in the text here; items show them clean (datefmt.py)
+    ("000", "saat bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov", "id.event.meet.date",
+     "Kapan Kim Jong Un bertemu dengan {lavrov}?", "Sabtu (12/7)"),
+    ("002", "saat bertemu dengan Presiden Rusia Vladimir Putin", "id.event.meet.date",
+     "Kapan Kim Jong Un bertemu dengan Vladimir Putin di Pyongyang?", "Rabu (19/6/2024)"),
+    ("002", "saat bertemu dengan Presiden Rusia Vladimir Putin", "id.event.meet.place",
+     "Di mana Kim Jong Un bertemu dengan Vladimir Putin pada Rabu (19/6/2024)?", "Pyongyang"),
+    ("000", "pertemuan Kim dan Lavrov berlangsung di Wonsan", "id.event.meeting.place",
+     "Di mana Kim Jong Un bertemu dengan {lavrov}?", "Wonsan"),
+    ("003", "menyambut Lavrov di tengah hujan lebat", "id.event.welcome.date",
+     "Kapan {lavrov} disambut di Pyongyang?", "Rabu (18/10)"),
+    ("001", "kedua negara menandatangani pakta pertahanan bersama", "id.event.sign.what",
+     "Apa yang ditandatangani Rusia dan Korea Utara pada Juni 2024?", "pakta pertahanan bersama"),
+    ("001", "kedua negara menandatangani pakta pertahanan bersama", "id.event.sign.date",
+     "Kapan Rusia dan Korea Utara menandatangani pakta pertahanan bersama?", "Juni 2024"),
 ]
 
 
@@ -410,8 +426,9 @@ def test_templates_fire_on_seed_sentences(seed_corpus, pack, seed: str, fragment
                                           template: str, question: str, answer: str) -> None:
     got = _seed_candidates(seed_corpus, pack, seed, fragment)
     # the linker picks one spelling of Lavrov's first name as the canonical one
-    answers = {answer.format(lavrov=v) for v in ("Sergey Lavrov", "Sergei Lavrov")}
-    assert any((template, question, a) in got for a in answers), sorted(got)
+    pairs = {(question.format(lavrov=v), answer.format(lavrov=v))
+             for v in ("Sergey Lavrov", "Sergei Lavrov")}
+    assert any((template, q, a) in got for q, a in pairs), sorted(got)
 
 
 # Sentences where no role or quote template may fire: a pronoun speaker, a bare title.

@@ -39,6 +39,21 @@ def test_truefalse_false_statement_swaps_answer(question, kept_prefix, swapped_l
                 assert (ent.label, ent.kind) == (right.label, right.kind)
 
 
+@pytest.mark.parametrize(
+    "statement, swapped",
+    [
+        ("Pertemuan Kim dan Lavrov berlangsung di Wonsan.", True),
+        # the sentence locates the place itself: another city "di Korea Utara" is absurd
+        ("Pertemuan Kim dan Lavrov berlangsung di Wonsan di Korea Utara.", False),
+        ("Pertemuan Kim dan Lavrov berlangsung di Wonsan, Korea Utara.", False),
+    ],
+)
+def test_truefalse_located_place_is_not_swapped(statement, swapped):
+    c = next(c for c in seed_candidates(CORPUS) if c.answer == "Wonsan" and c.statement)
+    c.statement = statement
+    assert (false_statement(c, CORPUS, PACK, random.Random(0)) is not None) is swapped
+
+
 def test_truefalse_no_swap_without_answer_in_statement():
     c = seed_candidates(CORPUS)[0]
     c.statement = "Lavrov adalah diplomat."

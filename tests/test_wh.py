@@ -60,6 +60,30 @@ ROWS = [
              ("ORG", "Fakultas Kedokteran Hewan UGM")),
      "PERSON", "Siapa yang ambil bagian dalam keberhasilan pengkloningan anjing?",
      "Drh Yuda Heru Fibrianto MS"),
+    # "tidak hanya A, tetapi juga B": the first conjunct is asked, never the frame
+    (spanned("Dilaporkan bahwa Korea Utara tidak hanya mengirim ribuan tentaranya ke Rusia, "
+             "tetapi juga memasok artileri dan rudal untuk mendukung pasukan Moskow.",
+             ("PLACE", "Korea Utara", COUNTRY), ("PLACE", "Rusia", COUNTRY),
+             ("PLACE", "Moskow", {"kind": "city"})),
+     "PLACE", "Negara mana yang mengirim ribuan tentaranya ke Rusia?", "Korea Utara"),
+    # a phrase of intent before the verb: the quantity is fronted with "akan"
+    (spanned("Bahkan, Korea Utara telah berkomitmen untuk mengirim sekitar 6.000 insinyur dan "
+             "pekerja konstruksi ke wilayah Kursk di Rusia, membantu upaya rekonstruksi.",
+             ("PLACE", "Korea Utara", COUNTRY),
+             ("QUANTITY", "sekitar 6.000 insinyur dan pekerja konstruksi",
+              {"unit": "insinyur dan pekerja konstruksi"}),
+             ("PLACE", "Kursk", {"kind": "city"}), ("PLACE", "Rusia", COUNTRY)),
+     "QUANTITY", "Berapa insinyur dan pekerja konstruksi yang akan dikirim Korea Utara ke "
+     "wilayah Kursk di Rusia?", "sekitar 6.000"),
+    # an empty relative clause is dropped, and a long clause loses the role before a name
+    (spanned("Pemimpin Korea Utara, Kim Jong Un, menyatakan dukungan tak terbatas kepada Rusia "
+             "dalam konflik yang sedang berlangsung di Ukraina, saat bertemu dengan Menteri Luar "
+             "Negeri Rusia, Sergei Lavrov.", ("ROLE", "Pemimpin Korea Utara"),
+             ("PERSON", "Kim Jong Un"), ("PLACE", "Rusia", COUNTRY),
+             ("PLACE", "Ukraina", COUNTRY), ("ROLE", "Menteri Luar Negeri Rusia"),
+             ("PERSON", "Sergei Lavrov")),
+     "PERSON", "Siapa yang menyatakan dukungan tak terbatas kepada Rusia dalam konflik di "
+     "Ukraina, saat bertemu dengan Sergei Lavrov?", "Kim Jong Un"),
 ]
 
 
@@ -85,12 +109,44 @@ NOT_ASKED = [
     # a quantity with no number
     (spanned("Korea Utara telah mengirim ribuan tentara ke Rusia.",
              ("QUANTITY", "ribuan tentara", {"unit": "tentara"})), "QUANTITY"),
+    # a city as the actor of a state's deed is metonymy: no "Kota mana yang memasok ...?"
+    (spanned("Selain itu, Pyongyang juga telah memasok senjata artileri, peluru, dan peralatan "
+             "militer lainnya kepada Moskwa.", ("PLACE", "Pyongyang", {"kind": "city"}),
+             ("PLACE", "Moskwa", {"kind": "city"})), "PLACE"),
+    # in place far from the end of the question
+    (spanned("Televisi pemerintah Rusia menayangkan kerumunan orang yang menyambut Lavrov di "
+             "tengah hujan lebat di Pyongyang bersamaan dengan pesta penyambutan.",
+             ("PERSON", "Lavrov")), "PERSON"),
+    # a place after a role modifies the role's noun phrase, not the verb
+    (spanned("Kunjungan Lavrov merupakan bagian dari serangkaian kunjungan pejabat tinggi Rusia "
+             "ke Korea Utara dalam beberapa bulan terakhir.", ("PERSON", "Lavrov"),
+             ("ROLE", "pejabat tinggi Rusia"), ("PLACE", "Korea Utara", COUNTRY)), "PLACE"),
 ]
 
 
 @pytest.mark.parametrize("sentence,label", NOT_ASKED)
 def test_wh_declines_bad_positions(pack, sentence, label):
     assert get("wh").fn(sentence, ART, {"label": label}, pack, TEMPLATE) == []
+
+
+# (sentence, label, an answer that must not be asked for in place)
+NOT_IN_SITU = [
+    # right before "yang" it reads "whoever": "pesan dari siapa yang ..."
+    (spanned("Lavrov menyampaikan pesan dari Presiden Putin yang mengharapkan adanya kontak "
+             "langsung lanjutan dalam waktu dekat dengan Kim Jong Un.", ("PERSON", "Lavrov"),
+             ("ROLE", "Presiden"), ("PERSON", "Putin")), "PERSON", "Putin"),
+    (spanned("Korea Utara tidak hanya mengirim ribuan tentaranya ke Rusia, tetapi juga memasok "
+             "artileri dan rudal untuk mendukung pasukan Moskow.",
+             ("PLACE", "Korea Utara", COUNTRY), ("PLACE", "Rusia", COUNTRY),
+             ("PLACE", "Moskow", {"kind": "city"})), "PLACE", "Moskow"),
+]
+
+
+@pytest.mark.parametrize("sentence,label,answer", NOT_IN_SITU)
+def test_wh_declines_awkward_in_situ(pack, sentence, label, answer):
+    cands = get("wh").fn(sentence, ART, {"label": label}, pack, TEMPLATE)
+    assert answer not in [c.answer for c in cands]
+    assert all("tidak hanya" not in c.question for c in cands)
 
 
 def test_wh_fact_same_for_reordered_wording(pack):

@@ -1,0 +1,59 @@
+"""Dates shown clean from their ISO norm (Babel/CLDR), in answers and in question text."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.datefmt import clean_dates, display_iso, span_display
+from quizgen.model import Span
+
+
+@pytest.mark.parametrize("norm,lang,expected", [
+    ("2025-07-12", "id", "12 Juli 2025"),
+    ("2024-06-19", "id", "19 Juni 2024"),
+    ("2024-06", "id", "Juni 2024"),
+    ("2024", "id", "2024"),
+    ("2023-10-18T09:30:00", "id", "18 Oktober 2023"),
+    ("2025-07-12", "en", "July 12, 2025"),
+    ("12/7", "id", None),
+    (None, "id", None),
+])
+def test_datefmt_display_iso(norm, lang, expected):
+    assert display_iso(norm, lang) == expected
+
+
+def date(text: str, sentence: str, norm: str | None) -> Span:
+    i = sentence.index(text)
+    return Span(i, i + len(text), "DATE", text, norm)
+
+
+S1 = "Kim bertemu Lavrov di Wonsan, Sabtu (12/7), menurut KCNA."
+S2 = "Lavrov tiba di Pyongyang pada Rabu (18/10) malam."
+S3 = "Perjanjian itu diteken tahun lalu."
+S4 = "Perjanjian itu diteken pada 2024."
+
+ROWS = [
+    # set off by a comma: the pack's preposition comes before the clean date
+    ("Kapan Kim bertemu Lavrov di Wonsan, Sabtu (12/7)?", [date("Sabtu (12/7)", S1, "2025-07-12")],
+     "Kapan Kim bertemu Lavrov di Wonsan pada 12 Juli 2025?"),
+    ("Siapa yang tiba di Pyongyang pada Rabu (18/10) malam?",
+     [date("Rabu (18/10)", S2, "2023-10-18")],
+     "Siapa yang tiba di Pyongyang pada 18 Oktober 2023 malam?"),
+    # a year said in words reads as "tahun 2024"; a year in digits stays
+    ("Apa yang diteken tahun lalu?", [date("tahun lalu", S3, "2024")], "Apa yang diteken tahun 2024?"),
+    ("Apa yang diteken pada 2024?", [date("2024", S4, "2024")], "Apa yang diteken pada 2024?"),
+    # no norm: left as it is
+    ("Kapan Kim bertemu Lavrov, Sabtu (12/7)?", [date("Sabtu (12/7)", S1, None)],
+     "Kapan Kim bertemu Lavrov, Sabtu (12/7)?"),
+]
+
+
+@pytest.mark.parametrize("text,spans,expected", ROWS)
+def test_datefmt_clean_dates(pack, text, spans, expected):
+    assert clean_dates(text, spans, pack) == expected
+
+
+def test_datefmt_clean_dates_skips_the_answer(pack):
+    span = date("Sabtu (12/7)", S1, "2025-07-12")
+    assert clean_dates("Lavrov, Sabtu (12/7).", [span], pack, skip=span) == "Lavrov, Sabtu (12/7)."
+    assert span_display(span, pack) == "12 Juli 2025"

@@ -184,6 +184,8 @@ def _resolve(
         iso = (ref + timedelta(days=lex.day_words[key(g["dw"])])).isoformat() if ref else None
         return make(iso, DAY)
     if g["yw_y"]:  # the match is the year alone, without its "tahun"
+        if _vague_before(text, start, lex):
+            return None  # "Nomor 12 Tahun 2005": a document's number and year, not a date
         return DateMatch(m.start("yw_y"), end, g["yw_y"], g["yw_y"], YEAR)
     wd = g["b_wd"]
     if not wd[0].isupper() or _vague_before(text, start, lex):

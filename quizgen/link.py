@@ -8,7 +8,13 @@
   ambiguous.
 - PLACE: countries by CLDR code ("PLACE:KP"); other places by their canonical name from
   the language data ("Moskwa" -> Moskow).
-- ORG: an acronym and the name it was given for ("Komisi Pemberantasan Korupsi (KPK)").
+- ORG: an acronym and the name it was given for ("Komisi Pemberantasan Korupsi (KPK)"),
+  or the name orgs.yaml gives it ("Kantor Berita Pusat Korea Utara" = KCNA); a bracketed
+  acronym belongs to the ending of the name its initials spell. The display name is the
+  full name given most often, else the acronym.
+- Display names of persons: the most frequent full surface form, ties broken by the
+  earliest dated article ("Sergey Lavrov"); ids do not depend on it (stable).
+- PLACE kind: the kind most mentions give.
 - ROLE: by the normalised role ("Menlu Rusia" = "Menteri Luar Negeri Rusia").
 Every span's norm becomes its entity id and attrs['canonical'] the display name; a QUOTE's
 speaker gets attrs['speaker_norm'].
@@ -145,13 +151,16 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
 
     persons = _person_ids(mentions[PERSON])
     forms: dict[Key, Counter[str]] = defaultdict(Counter)
+    first_seen: dict[str, tuple[int, str]] = {}  # surface form -> its earliest article date
     for art, sp in mentions[PERSON]:
         forms[persons[(art.id, name_key(sp.text))]][sp.text] += 1
+        when = _when(art)
+        first_seen[sp.text] = min(first_seen.get(sp.text, when), when)
     for art, sp in mentions[PERSON]:
         root = persons[(art.id, name_key(sp.text))]
         counts = forms[root]
         full = [f for f in counts if len(name_key(f)) > 1] or list(counts)
-        name = sorted(full, key=lambda f: (-counts[f], -len(f), f))[0]
+        name = sorted(full, key=lambda f: (-counts[f], first_seen[f], -len(f), f))[0]
         assigned.append((art, sp, f"PERSON:{slug(' '.join(root))}", name, None))
 
     for art, sp in mentions[PLACE]:
@@ -161,30 +170,42 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
         eid = f"PLACE:{code}" if code else f"PLACE:{slug(canonical)}"
         assigned.append((art, sp, eid, canonical, sp.attrs.get("kind")))
 
-    acronyms: dict[str, str] = {}  # full name key -> acronym
+    acronyms = {slug(full): acr for acr, full in lex.org_acronyms.items()}  # name key -> acronym
+    owned: dict[int, str] = {}  # span id -> the name its bracketed acronym belongs to
     for _, sp in mentions[ORG]:
         acr = sp.attrs.get("acronym")
         if acr:
-            acronyms[slug(_strip_acronym(sp.text, acr))] = acr
+            owner = _acronym_owner(_strip_acronym(sp.text, acr), acr)
+            owned[id(sp)] = owner
+            acronyms[slug(owner)] = acr
+    names_by_id: dict[str, Counter[str]] = defaultdict(Counter)
+    org_ids: list[tuple[Article, Span, str, str]] = []
     for art, sp in mentions[ORG]:
         acr = sp.attrs.get("acronym")
-        key = slug(acr) if acr else slug(acronyms.get(slug(sp.text), sp.text))
         full = _strip_acronym(sp.text, acr) if acr else sp.text
-        assigned.append((art, sp, f"ORG:{key}", full, None))
-    names_by_id: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, sp, eid, name, _k in assigned:
-        if eid.startswith("ORG:"):
-            names_by_id[eid][name] += 1
-    for i, (art, sp, eid, name, kind) in enumerate(assigned):
-        if eid.startswith("ORG:"):
-            options = names_by_id[eid]
-            longest = sorted(options, key=lambda n: (-len(n.split()), -options[n], n))[0]
-            assigned[i] = (art, sp, eid, longest, kind)
+        if acr and owned.get(id(sp), full) != full:
+            key = slug(full)  # "Panitia Khusus Hak Angket Komisi Pemberantasan Korupsi (KPK)"
+        elif acr:
+            key = slug(acr)
+        else:
+            key = slug(acronyms.get(slug(sp.text), sp.text))
+        org_ids.append((art, sp, f"ORG:{key}", full))
+        names_by_id[f"ORG:{key}"][full] += 1
+    for art, sp, eid, full in org_ids:
+        # The full name given most often ("Komisi Pemberantasan Korupsi"), else the acronym.
+        options = names_by_id[eid]
+        multi = [n for n in options if len(n.split()) > 1] or list(options)
+        name = sorted(multi, key=lambda n: (-options[n], -len(n.split()), n))[0]
+        assigned.append((art, sp, eid, name, None))
 
     for art, sp in mentions[ROLE]:
         role = sp.norm or sp.text
         assigned.append((art, sp, f"ROLE:{slug(role)}", role, None))
 
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, _, eid, _, kind in assigned:
+        if kind:
+            kinds[eid][kind] += 1
     entities: dict[str, Entity] = {}
     for art, sp, eid, name, kind in assigned:
         e = entities.get(eid)
@@ -193,12 +214,32 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
         e.aliases.add(sp.text)
         e.mentions += 1
         e.articles.add(art.id)
-        if kind and not e.kind:
-            e.kind = kind
+        if kinds[eid]:  # the kind most mentions give ("wilayah Kursk" twice, "Kursk" once)
+            e.kind = sorted(kinds[eid], key=lambda k: (-kinds[eid][k], k))[0]
         sp.norm = eid
         sp.attrs["canonical"] = e.name
     _link_speakers(articles)
     return Corpus(articles=articles, entities=dict(sorted(entities.items())))
+
+
+def _when(art: Article) -> tuple[int, str]:
+    """Sort key of an article by date: dated ones first, earliest first."""
+    return (0, art.published.isoformat()) if art.published else (1, "")
+
+
+def _acronym_owner(full: str, acronym: str) -> str:
+    """The part of a name a bracketed acronym stands for: the whole name, or its shortest
+    ending whose capitalised words' initials spell the acronym ("Panitia Khusus Hak Angket
+    Komisi Pemberantasan Korupsi (KPK)" -> "Komisi Pemberantasan Korupsi")."""
+    letters = "".join(c for c in acronym if c.isupper())
+    words = full.split()
+    caps = lambda ws: "".join(w[0] for w in ws if w[:1].isupper())  # noqa: E731
+    if not letters or caps(words) == letters:
+        return full
+    for n in range(1, len(words)):
+        if caps(words[n:]) == letters:
+            return " ".join(words[n:])
+    return full
 
 
 def _strip_acronym(text: str, acronym: str | None) -> str:

@@ -66,7 +66,11 @@ def _spans(text: str, dates: list[Any], s: Sentence, names: list[Found]) -> list
             attrs["until"] = d.until
         spans.append(Span(d.start, d.end, DATE, text[d.start : d.end], d.iso, attrs))
     claimed = {k for f in names for k in range(f.a, f.b)}
-    found = names + find_quantities(s, claimed)
+    quantities = find_quantities(s, claimed)
+    if quantities:  # a unit may hold a place ("dollar AS"): the place gives way
+        inside = {k for q in quantities for k in range(q.a, q.b)}
+        names = [f for f in names if not inside.intersection(range(f.a, f.b))]
+    found = names + quantities
     toks = s.toks
     for f in found:
         start, end = toks[f.a].start, toks[f.b - 1].end
@@ -111,7 +115,7 @@ def tag_article(article: Article, pack: Any) -> None:
         Span(toks[f.a].start, toks[f.b - 1].end, PERSON, text[toks[f.a].start : toks[f.b - 1].end])
         for (text, toks, _), (_, found) in zip(prepared, first)
         for f in found
-        if f.label == PERSON
+        if f.label == PERSON and (f.spreads or f.b - f.a > 1)
     ]
     known = known_names(persons, pack)
     words = known.short | set(known.full.first)

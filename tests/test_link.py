@@ -37,7 +37,8 @@ def _entity_of(corpus: Corpus, label: str, surface: str) -> str:
 # (label, surface forms that must be one entity, expected id, display name)
 GROUPS = [
     ("PERSON", ["Kim Jong Un", "Kim Jong-un", "Kim"], "PERSON:kim-jong-un", "Kim Jong Un"),
-    ("PERSON", ["Sergey Lavrov", "Sergei Lavrov", "Lavrov"], None, None),
+    # two "Sergey", two "Sergei": the tie goes to the earliest dated article's form
+    ("PERSON", ["Sergey Lavrov", "Sergei Lavrov", "Lavrov"], "PERSON:sergei-lavrov", "Sergey Lavrov"),
     ("PERSON", ["Vladimir Putin", "Putin"], "PERSON:vladimir-putin", "Vladimir Putin"),
     ("PERSON", ["Choe Son Hui"], "PERSON:choe-son-hui", "Choe Son Hui"),
     ("PLACE", ["Moskow", "Moskwa"], "PLACE:moskow", "Moskow"),
@@ -46,7 +47,11 @@ GROUPS = [
     ("PLACE", ["AS", "Amerika Serikat"], "PLACE:US", "Amerika Serikat"),
     ("ROLE", ["Menteri Luar Negeri Korea Utara", "Menlu Korea Utara"],
      "ROLE:menteri-luar-negeri-korea-utara", "Menteri Luar Negeri Korea Utara"),
-    ("ORG", ["KCNA"], "ORG:kcna", "KCNA"),
+    # the acronym and the full name are one entity, shown by its full name (was: "KCNA",
+    # before the full name was linked to it)
+    ("ORG", ["KCNA", "Kantor Berita Pusat Korea Utara"], "ORG:kcna", "Kantor Berita Pusat Korea Utara"),
+    ("ORG", ["AP News"], "ORG:ap", None),
+    ("PLACE", ["Kursk"], "PLACE:kursk", "Kursk"),
 ]
 
 
@@ -76,6 +81,31 @@ def test_link_corpus_counts_mentions_and_articles(seeds: Corpus) -> None:
     assert kim.mentions == len(spans) > 10
     assert seeds.entities["PLACE:KP"].kind == "country"
     assert seeds.entities["PLACE:moskow"].kind == "city"
+    assert seeds.entities["PLACE:kursk"].kind == "region"  # always "wilayah Kursk" in the seeds
+
+
+# (articles as lists of sentences, ORG surface, entity id, display name)
+ORGS = [
+    # a bracketed acronym belongs to the ending of the name its initials spell [IndoSum]
+    ([["Panitia Khusus Hak Angket Komisi Pemberantasan Korupsi (KPK) bersidang.",
+       "Komisi Pemberantasan Korupsi menolak hadir."]],
+     "Komisi Pemberantasan Korupsi", "ORG:kpk", "Komisi Pemberantasan Korupsi"),
+    ([["Panitia Khusus Hak Angket Komisi Pemberantasan Korupsi (KPK) bersidang."]],
+     "Panitia Khusus Hak Angket Komisi Pemberantasan Korupsi (KPK)",
+     "ORG:panitia-khusus-hak-angket-komisi-pemberantasan-korupsi", None),
+    # a full name and its acronym from orgs.yaml, in different articles
+    ([["Kata Kantor Berita Pusat Korea Utara, pertemuan berlangsung hangat."],
+      ["Menurut KCNA, pertemuan berlangsung hangat."]],
+     "KCNA", "ORG:kcna", "Kantor Berita Pusat Korea Utara"),
+]
+
+
+@pytest.mark.parametrize("articles,surface,eid,name", ORGS)
+def test_link_corpus_links_org_names_and_acronyms(articles, surface: str, eid: str, name) -> None:
+    corpus = link_corpus([_article(f"a{i}", t) for i, t in enumerate(articles)], PACK)
+    assert _entity_of(corpus, "ORG", surface) == eid
+    if name:
+        assert corpus.entities[eid].name == name
 
 
 def test_link_corpus_sets_quote_speakers(seeds: Corpus) -> None:

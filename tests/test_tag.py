@@ -219,7 +219,7 @@ TAGGED = [
     (  # indosum 1507336200
         "Saat ini Jurnal.id mengklaim telah berhasil mencatat transaksi lebih dari $ 1 miliar bagi"
         " para penggunanya dan menghubungkan puluhan ribu pengguna.",
-        [("ORG", "Jurnal.id", None), ("QUANTITY", "$ 1 miliar", "1000000000"),
+        [("ORG", "Jurnal.id", None), ("QUANTITY", "lebih dari $ 1 miliar", "1000000000"),
          ("QUANTITY", "puluhan ribu pengguna", "10000+")],
     ),
     (  # indosum 1512103500
@@ -259,6 +259,79 @@ TAGGED = [
         "Dokter yang menangani Novel di Singapura mendiagnosa sekitar 95 persen bagian mata kiri"
         " Novel rusak.",
         [("QUANTITY", "sekitar 95 persen", "95")],
+    ),
+    # --- precision rows (IndoSum bench and FacQA contexts, CC BY-SA 4.0) -------------------
+    (  # a form of address stays in the name; "/" joins a pair of persons
+        "Emas diraih pasangan Mas Udi/Rilando (Lampung) yang turun dalam nomor embu putra kyu"
+        " kenshi dan pasangan Dery Fitri/Nofrialdi Tancin (Sumatera Barat).",
+        [("PERSON", "Mas Udi", None), ("PERSON", "Rilando", None),
+         ("PERSON", "Dery Fitri", None), ("PERSON", "Nofrialdi Tancin", None)],
+    ),
+    (
+        "Pandangan mengenai tokoh besar seperti Gus Dur, Jokowi, Budha dan Yesus.",
+        [("PERSON", "Gus Dur", None)],
+    ),
+    (  # English titles with "of" and the unit they head
+        "Sementara itu menurut Deputy Chief of Transaction Banking CIMB Niaga Andrew Suhandinata,"
+        " kerja sama ini merupakan tahap awal.",
+        [("ROLE", "Deputy Chief of Transaction Banking CIMB Niaga", ANY),
+         ("PERSON", "Andrew Suhandinata", None)],
+    ),
+    (
+        '"Kami lebih percaya diri untuk bertarung dengan Samsung sekalipun," ujar Marketing'
+        " Director Advan Tjandra Lianto.",
+        [("ROLE", "Marketing Director", "Marketing Director")],
+    ),
+    (  # a title inside the run: the first role takes the name before it
+        '"Ada peran menyimpan bensin," kata Kapolda Metro Jaya Inspektur Jenderal Idham Aziz di'
+        " Jakarta, Selasa (8/8).",
+        [("ROLE", "Kapolda Metro Jaya", "Kapolda Metro Jaya"),
+         ("ROLE", "Inspektur Jenderal", "Inspektur Jenderal"), ("PERSON", "Idham Aziz", None)],
+    ),
+    (  # an organisation's name ends where a person's name begins
+        "KPK memperpanjang masa penahanan mantan anggota Komisi IX DPR Fraksi Partai Golkar"
+        " Charles Jones Mesang terkait tindak pidana korupsi.",
+        [("PERSON", "Charles Jones Mesang", None)],
+    ),
+    (
+        "Pimpinan DPR belum menerima surat rehabilitasi nama baik Ketua Fraksi Golkar Setya"
+        " Novanto.",
+        [("ROLE", "Ketua Fraksi Golkar", "Ketua Fraksi Golkar"), ("PERSON", "Setya Novanto", None)],
+    ),
+    (  # a place word before a name outweighs an aside verb after it
+        "Menteri Perhubungan Budi Karya Sumadi di Kulon Progo, Minggu, mengatakan kereta api"
+        " menjadi moda transportasi utama.",
+        [("PERSON", "Budi Karya Sumadi", None), ("PLACE", "Kulon Progo", None)],
+    ),
+    (  # a name followed by the acronym of its initials is an organisation or event
+        "Kabupaten Solok Selatan kembali menjadi tuan rumah Tour de Singkarak (TdS) 2017.",
+        [("ORG", "Tour de Singkarak (TdS)", None)],
+    ),
+    (
+        "Dilaporkan AP News, televisi pemerintah Rusia menayangkan kerumunan orang.",
+        [("ORG", "AP News", None)],
+    ),
+    (  # decimal mark written with a space, before a multiplier
+        "Data menunjukkan penurunan PMDN dari sekitar Rp 2, 4 triliun menjadi Rp 252 miliar.",
+        [("QUANTITY", "sekitar Rp 2, 4 triliun", "2400000000000"),
+         ("QUANTITY", "Rp 252 miliar", "252000000000")],
+    ),
+    ("Proyek itu bernilai Rp 2,4 triliun.", [("QUANTITY", "Rp 2,4 triliun", "2400000000000")]),
+    (
+        "DAS Merawu mempunyai tingkat erosi yang cukup tinggi, yakni rata-rata 10,23 mm per tahun.",
+        [("QUANTITY", "10,23 mm per tahun", "10.23")],
+    ),
+    (  # a currency unit takes the country after it
+        "Dion, yang menyumbang satu juta dollar AS untuk korban topan itu, merasa terpukul.",
+        [("QUANTITY", "satu juta dollar AS", "1000000")],
+    ),
+    (
+        "Hingga Jumat (12/8), penyakit ini telah menewaskan 13 orang.",
+        [("QUANTITY", "13 orang", "13")],
+    ),
+    (  # the context word names the kind of a known place
+        "Laporan menyebutkan Korea Utara telah mengirim ribuan tentaranya ke wilayah Kursk di Rusia.",
+        [("PLACE", "Kursk", "Kursk")],
     ),
 ]
 
@@ -308,6 +381,45 @@ NOT_TAGGED = [
      "QUANTITY", "2pm"),
     ("Final akan digelar pada Sabtu (9/12/2017) mulai pukul 14.00 WIB.", "*", "14.00"),
     ("Final akan digelar pada Sabtu (9/12/2017) mulai pukul 14.00 WIB.", "ORG", "WIB"),
+    # --- precision rows (IndoSum bench and FacQA contexts, CC BY-SA 4.0) -------------------
+    ("Pandangan mengenai tokoh besar seperti Gus Dur, Jokowi, Budha dan Yesus.", "*", "Dur"),
+    ("Sementara itu menurut Deputy Chief of Transaction Banking CIMB Niaga Andrew Suhandinata,"
+     " kerja sama ini merupakan tahap awal.", "PERSON", "Deputy Chief"),
+    ("CEO Creative media Works memastikan kemunculan platform jual beli daring.",
+     "PERSON", "Creative"),
+    ("Dua kontestan babak semifinal lainnya adalah juara Pul P, TNI AU melawan runner-up Pul Q,"
+     " Bank Jatim.", "PERSON", "Pul P"),
+    ("Dua kontestan babak semifinal lainnya adalah juara Pul P, TNI AU melawan runner-up Pul Q,"
+     " Bank Jatim.", "PERSON", "Pul Q"),
+    ("Sementara itu, mantan perdana menteri Haiti Laurent Lamothe, melalui akun Twitternya"
+     " mengatakan, “Dunia menyaksikan pernyataan yang tak bisa diterima.”", "PERSON", "Twitternya"),
+    ("KPK memperpanjang masa penahanan mantan anggota Komisi IX DPR Fraksi Partai Golkar Charles"
+     " Jones Mesang.", "PERSON", "Fraksi Partai Golkar Charles Jones Mesang"),
+    ("Menteri Perhubungan Budi Karya Sumadi di Kulon Progo, Minggu, mengatakan kereta api menjadi"
+     " moda transportasi utama.", "PERSON", "Kulon Progo"),
+    ("Kabupaten Solok Selatan kembali menjadi tuan rumah Tour de Singkarak (TdS) 2017.",
+     "PERSON", "Tour de Singkarak"),
+    ('"Kami lebih percaya diri," ujar Marketing Director Advan Tjandra Lianto.',
+     "PERSON", "Marketing Director Advan Tjandra Lianto"),
+    ('"Ada peran menyimpan bensin," kata Kapolda Metro Jaya Inspektur Jenderal Idham Aziz di'
+     " Jakarta.", "PERSON", "Metro Jaya Inspektur Jenderal Idham Aziz"),
+    ("Meningkatnya penjualan mobil listrik Tesla tidak lepas dari peran Tesla Model S.",
+     "*", "S"),
+    # a law's name: no role, no person, no date, no quantity inside it
+    ("Ribuan perajin menolak Peraturan Menteri Perdagangan Nomor 12 Tahun 2005 tentang"
+     " Pencabutan Larangan Ekspor Rotan.", "ROLE", "Menteri Perdagangan"),
+    ("Ribuan perajin menolak Peraturan Menteri Perdagangan Nomor 12 Tahun 2005 tentang"
+     " Pencabutan Larangan Ekspor Rotan.", "PERSON", "Nomor"),
+    ("Ribuan perajin menolak Peraturan Menteri Perdagangan Nomor 12 Tahun 2005 tentang"
+     " Pencabutan Larangan Ekspor Rotan.", "DATE", "2005"),
+    ("Charles disangkakan Pasal 11 UU No. 31 Tahun 1999 tentang Pemberantasan Tindak Pidana"
+     " Korupsi.", "QUANTITY", "31 Tahun"),
+    ("Charles disangkakan Pasal 11 UU No. 31 Tahun 1999 tentang Pemberantasan Tindak Pidana"
+     " Korupsi.", "DATE", "1999"),
+    ("Data menunjukkan penurunan PMDN dari sekitar Rp 2, 4 triliun menjadi Rp 252 miliar.",
+     "QUANTITY", "Rp 2"),
+    ("Dion, yang menyumbang satu juta dollar AS untuk korban topan itu, merasa terpukul.",
+     "PLACE", "AS"),
 ]
 
 
@@ -339,7 +451,69 @@ QUOTES = [
      "Tukang kritik untuk saling mengingatkan", None),  # indosum 1512103500
     ("Ia mengucapkan terima kasih atas kontribusi para tentara yang disebutnya sebagai"
      ' "heroik", menurut kantor berita TASS.', "heroik", None),
+    # a scare-quoted term of one or two words is no speech, even with a speaker named
+    ('Choe Son Hui mengatakan kedua negara membangun hubungan di bawah kepemimpinan "strategis"'
+     " Kim dan Putin.", "strategis", None),
+    ("Kim Jong Un menyampaikan komitmen dukungan “tanpa syarat” terhadap semua tindakan Rusia.",
+     "tanpa syarat", None),
+    ('Kim Jong Un menyatakan "dukungan tanpa syarat" terhadap semua tindakan Rusia.',
+     "dukungan tanpa syarat", "Kim Jong Un"),
 ]
+
+
+# (sentence, ROLE text, head kind): an office one person holds, or a profession
+ROLE_HEADS = [
+    ("Lavrov bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov.", "Menteri Luar Negeri Rusia",
+     "title"),
+    ("Ketua MPR Zulkifli Hasan menyesalkan kisruh itu.", "Ketua MPR", "title"),
+    ("Duta Besar Indonesia untuk Arab Saudi Agus Maftuh Abegebriel mengatakan hal itu.",
+     "Duta Besar Indonesia untuk Arab Saudi", "title"),
+    ("Kepada media CEO Jurnal.id Daniel Witono mengungkapkan rencana tersebut.", "CEO Jurnal.id",
+     "title"),
+    ("Kunjungan Lavrov menjadi bagian dari pertemuan antara pejabat Moskow dan Pyongyang.",
+     "pejabat Moskow", "profession"),
+    ("Kunjungan Lavrov merupakan bagian dari kunjungan pejabat tinggi Rusia ke Korea Utara.",
+     "pejabat tinggi Rusia", "profession"),
+    ("Seniman Butet Kartaredjasa akan memamerkan karya seni rupa.", "Seniman", "profession"),
+    ("Terkait kondisi kesehatan Novel Baswedan penyidik KPK yang masih dirawat.", "penyidik KPK",
+     "profession"),
+    ("Pemain rangking Top 10 dunia Jason Day dan Scott Hend merupakan idolanya.",
+     "Pemain rangking", "profession"),
+]
+
+
+@pytest.mark.parametrize("text,role,head", ROLE_HEADS)
+def test_tag_sentence_role_head_kind(text: str, role: str, head: str) -> None:
+    roles = {sp.text: sp for sp in tag_sentence(text, PACK, None) if sp.label == "ROLE"}
+    assert role in roles, sorted(roles)
+    assert roles[role].attrs["head"] == head
+
+
+# (sentence, PLACE text, kind): a context word names the kind; a country stays a country
+PLACE_KINDS = [
+    ("Korea Utara telah mengirim ribuan tentaranya ke wilayah Kursk di Rusia.", "Kursk", "region"),
+    ("Pertemuan berlangsung di Wonsan, Korea Utara.", "Wonsan", "city"),
+    ("Pertemuan tersebut diadakan di kota pesisir Wonsan.", "Wonsan", "city"),
+    ("Ketegangan di kawasan Asia-Pasifik meningkat.", "Asia-Pasifik", "region"),
+    ("Mereka tiba di ibu kota Korea Utara.", "Korea Utara", "country"),
+    ("Zulkifli berbicara di Gedung DPR, Senayan, Jakarta Pusat.", "Gedung DPR", "venue"),
+]
+
+
+@pytest.mark.parametrize("text,place,kind", PLACE_KINDS)
+def test_tag_sentence_place_kind(text: str, place: str, kind: str) -> None:
+    places = {sp.text: sp for sp in tag_sentence(text, PACK, None) if sp.label == "PLACE"}
+    assert place in places, sorted(places)
+    assert places[place].attrs["kind"] == kind
+
+
+def test_tag_sentence_quantity_attrs() -> None:
+    spans = tag_sentence("Dion menyumbang satu juta dollar AS untuk korban topan itu.", PACK, None)
+    q = next(sp for sp in spans if sp.label == "QUANTITY")
+    assert (q.attrs["value"], q.attrs["unit"]) == ("1000000", "dollar AS")
+    spans = tag_sentence("PMDN turun dari sekitar Rp 2, 4 triliun.", PACK, None)
+    q = next(sp for sp in spans if sp.label == "QUANTITY")
+    assert (q.attrs["currency"], q.attrs["qualifier"]) == ("Rp", "sekitar")
 
 
 @pytest.mark.parametrize("text,quote,speaker", QUOTES)
@@ -376,7 +550,27 @@ ARTICLE_NAMES = [
     (["Komisi Pemberantasan Korupsi (KPK) menginformasikan bahwa Novel Baswedan dirawat.",
       "Terkait kondisi kesehatan Novel Baswedan penyidik KPK.",
       "Mata Novel mengalami kerusakan."], 2, "Novel"),  # indosum 1518032698
+    # a one-word speaker of a person's speech verb is known in the whole article
+    (['"Kami siap bekerja," kata Jokowi di Jakarta.', "Pembangunan itu diresmikan Jokowi pagi"
+      " ini."], 1, "Jokowi"),
 ]
+
+
+# (article sentences, index, text that must not be a PERSON there): a one-word name with
+# weak evidence ("sebut X", "X mengatakan") does not spread through the article [IndoSum]
+ARTICLE_NOT_NAMES = [
+    (["“Kami sangat senang,” sebut Juventus dalam rilis pers resminya.",
+      "Juventus kembali menambah amunisi pemain demi mengarungi musim mendatang."], 1, "Juventus"),
+    (["Laporan media Rusia dan sumber intelijen Barat menyebut bahwa Korea Utara telah mengirim"
+      " lebih dari 10.000 personel militer.", "Barat mengatakan hal itu."], 0, "Barat"),
+]
+
+
+@pytest.mark.parametrize("texts,index,surface", ARTICLE_NOT_NAMES)
+def test_tag_article_weak_names_do_not_spread(texts: list[str], index: int, surface: str) -> None:
+    art = _article(texts)
+    tag_article(art, PACK)
+    assert all(sp.text != surface for sp in art.sentences[index].spans if sp.label == "PERSON")
 
 
 @pytest.mark.parametrize("texts,index,person", ARTICLE_NAMES)

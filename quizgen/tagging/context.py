@@ -20,6 +20,7 @@ class Found:
     label: str
     norm: str | None = None
     attrs: dict[str, str] = field(default_factory=dict)
+    spreads: bool = False  # a one-word PERSON named as a speaker: known in the whole article
 
 
 @dataclass

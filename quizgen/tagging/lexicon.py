@@ -65,6 +65,8 @@ class Lexicon:
 
         names = pack.data("names")
         self.honorifics = _lows(names.get("honorifics"))
+        self.name_titles = _lows(names.get("name_titles"))
+        self.pair_joiners = {str(x) for x in names.get("pair_joiners") or []}
         self.particles = _lows(names.get("particles"))
         self.announcers = _lows(names.get("announcers"))
         self.verb_endings = tuple(_lows(names.get("headline_verb_endings")))
@@ -87,6 +89,7 @@ class Lexicon:
             self.portfolios.add(str(t), True)
         self.role_abbrev = {str(k).lower(): str(v) for k, v in (roles.get("abbreviations") or {}).items()}
         self.role_links = _lows(roles.get("links"))
+        self.unit_links = _lows(roles.get("unit_links"))
 
         self.places: Phrases[Place] = Phrases()
         self._load_places(pack)
@@ -101,10 +104,36 @@ class Lexicon:
         self.org_joiners = _lows(orgs.get("joiners"))
         self.not_orgs = {str(x) for x in orgs.get("not_orgs") or []}
         self.domains = tuple("." + d for d in _lows(orgs.get("domains")))
+        self.org_tails = _lows(orgs.get("tails"))
+        self.org_acronyms = {str(k): str(v) for k, v in (orgs.get("acronyms") or {}).items()}
+        self.documents: Phrases[bool] = Phrases()
+        for t in orgs.get("documents") or []:
+            self.documents.add(str(t), True)
+        self.document_numbers = _lows(orgs.get("document_numbers"))
+        self.document_years = _lows(orgs.get("document_years"))
 
         self.quantities = pack.data("quantities")
         self.quotes = pack.data("quotes")
+        self.document_about = _lows(orgs.get("document_about"))
+        # Verbs after a quote that only a person is the subject of ("kata X", "ujar X").
+        self.speech_verbs = _lows(self.quotes.get("person_verbs"))
+
+        verbs = pack.data("verbs", {}) or {}  # shared with simplify.py: read only
+        self._verb_prefixes = tuple(_lows(verbs.get("prefixes")))
+        self._verb_min = int(verbs.get("min_length") or 5)
+        self._not_verbs = _lows(verbs.get("not_verbs"))
+        self._verbs = _lows(verbs.get("bare_verbs")) | _lows(verbs.get("ke_verbs"))
         self._derived: dict[str, Any] = {}
+
+    def verb_like(self, word: str) -> bool:
+        """A lower-case word that looks like a verb (verbs.yaml: prefixes and exceptions)."""
+        if word in self._verbs:
+            return True
+        return (
+            len(word) >= self._verb_min
+            and word.startswith(self._verb_prefixes)
+            and word not in self._not_verbs
+        )
 
     def derived(self, name: str, build: Callable[[Lexicon], V]) -> V:
         """A structure a recogniser builds from this data, built once per language pack."""

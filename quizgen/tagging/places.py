@@ -19,12 +19,26 @@ def place_at(s: Sentence, i: int, standalone: bool = True) -> Found | None:
             end += 1  # "Jakarta Selatan"
         if standalone and place.kind != "country" and _inside_name(s, i, end):
             return None  # "Manchester United", "Vita Solo": part of a longer name
-        return _place_found(i, end, place)
+        found = _place_found(i, end, place)
+        ctx = _context_kind(s, i)
+        if ctx and place.kind != "country":
+            found.attrs["kind"] = ctx  # "wilayah Kursk": the text names the kind
+        return found
     v = s.lex.venues.match(s.toks, i)
     if v:
         end = _name_tail(s, v[0])
         if end > v[0]:
             return Found(i, end, "PLACE", None, {"kind": "venue"})
+    return None
+
+
+def _context_kind(s: Sentence, i: int) -> str | None:
+    """The kind named by a place word right before i ("kota", "wilayah"), if any."""
+    for n in (2, 1):
+        if i - n >= s.start:
+            m = s.lex.place_context.match(s.toks, i - n, i)
+            if m and m[0] == i and m[1] in ("city", "region"):
+                return m[1]
     return None
 
 
@@ -92,6 +106,8 @@ def org_at(s: Sentence, i: int) -> Found | None:
         end = i + 1
         while end < s.n and s.caps[end] and _is_acronym(s, end):
             end += 1
+        if end == i + 1 and s.titled(end) and s.toks[end].low in s.lex.org_tails:
+            return _org(i, end + 1, t.text)  # "AP News"
         return _org(i, end, None)
     if t.cap and "." in t.text and t.low.endswith(s.lex.domains):
         return _org(i, i + 1, None)
@@ -111,9 +127,13 @@ def _is_acronym(s: Sentence, i: int) -> bool:
 
 def _org_name(s: Sentence, j: int) -> int:
     """End of an organisation's name after its head word."""
+    from .names import _person_start, role_with_person
+
     end = j
     while end < s.n:
         t = s.toks[end]
+        if end > j and t.cap and role_with_person(s, end):
+            break  # "Polda Metro Jaya | Komisaris Besar Raden Prabowo": a role and its person
         if s.word(end) and t.cap and not s.not_name(end):
             pm = None if s.caps[end] else s.lex.places.match(s.toks, end)
             stop = bool(s.caps[end] or pm)
@@ -132,6 +152,10 @@ def _org_name(s: Sentence, j: int) -> int:
         not (s.toks[end - 1].word or s.toks[end - 1].num) or s.toks[end - 1].low in s.lex.org_joiners
     ):
         end -= 1
+    if end - j >= 3:  # "Partai Golkar | Charles Jones Mesang", "Fraksi Hanura | Miryam S Haryani"
+        k = _person_start(s, j, end)
+        if k is not None:
+            end = k
     return end
 
 

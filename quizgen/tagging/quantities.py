@@ -36,6 +36,7 @@ class _Numbers:
         self.not_after = {str(x).lower() for x in data.get("not_after") or []}
         self.max_unit = int(data.get("max_unit_words", 2))
         self.starts = set(self.words) | set(self.vague.first)  # words a number may start with
+        self.currency_units = {str(x).lower() for x in data.get("currency_units") or []}
 
     def digits(self, text: str) -> float | None:
         t = text.replace(self.group, "") if text.count(self.group) and self._grouped(text) else text
@@ -78,6 +79,9 @@ def _value(s: Sentence, i: int, nums: _Numbers) -> tuple[int, float, bool] | Non
     if t.num:
         v = nums.digits(t.text)
         j = i + 1
+        if v is not None and _spaced_decimal(s, i, nums):
+            v = nums.digits(t.text + nums.decimal + s.toks[i + 2].text)  # "Rp 2, 4 triliun"
+            j = i + 3
     elif t.low in nums.words:
         v = nums.words[t.low]
         j = i + 1
@@ -92,6 +96,18 @@ def _value(s: Sentence, i: int, nums: _Numbers) -> tuple[int, float, bool] | Non
     return j, v, False
 
 
+def _spaced_decimal(s: Sentence, i: int, nums: _Numbers) -> bool:
+    """A decimal mark written with a space after it, then a multiplier: "2, 4 triliun"."""
+    toks = s.toks
+    if i + 3 >= s.n or nums.decimal in toks[i].text:
+        return False
+    mark, frac, mult = toks[i + 1], toks[i + 2], toks[i + 3]
+    return (
+        mark.text == nums.decimal and mark.glued and frac.num and not frac.glued
+        and frac.text.isdigit() and len(frac.text) <= 3 and mult.low in nums.mult
+    )
+
+
 def _at(s: Sentence, i: int, nums: _Numbers, claimed: set[int]) -> Found | None:
     toks = s.toks
     got = _value(s, i, nums)
@@ -103,6 +119,8 @@ def _at(s: Sentence, i: int, nums: _Numbers, claimed: set[int]) -> Found | None:
     prev = toks[i - 1] if i > s.start else None
     if prev and (prev.low in nums.not_after or prev.glued and toks[i].glued and prev.text in "-/"):
         return None
+    if prev and prev.text == "." and i - 2 >= s.start and toks[i - 2].low in nums.not_after:
+        return None  # "No. 31"
     if prev and toks[i].num and prev.word and prev.cap and not prev.low in nums.currencies:
         return None  # "Asian Games 2018", "JKS 56"
     if prev and prev.text == "(" and end < s.n and toks[end].text in ")-":
@@ -126,6 +144,10 @@ def _at(s: Sentence, i: int, nums: _Numbers, claimed: set[int]) -> Found | None:
     if start > s.start and toks[start - 1].low in nums.currencies:
         start -= 1
         attrs["currency"] = toks[start].text
+        q = None if "qualifier" in attrs else _qualifier(s, start, nums)
+        if q is not None:  # "sekitar Rp 2,4 triliun"
+            attrs["qualifier"] = " ".join(t.text for t in toks[q:start])
+            start = q
     unit_end = _unit(s, end, nums, claimed)
     if unit_end > end:
         attrs["unit"] = " ".join(t.text for t in toks[end:unit_end])
@@ -155,10 +177,15 @@ def _unit(s: Sentence, j: int, nums: _Numbers, claimed: set[int]) -> int:
         return bool(
             t and t.word and not t.cap and k not in claimed and k not in s.taken
             and t.low not in lex.function and t.low not in nums.words and t.low not in nums.mult
+            and not lex.verb_like(t.low)  # "Rp 2,4 triliun | menjadi"
         )
 
     if j < s.n and (toks[j].low in nums.units) and j not in claimed:
         end = j + 1
+        if toks[j].low in nums.currency_units:
+            pl = lex.places.match(toks, end)
+            if pl and pl[1].kind == "country" and toks[end].cap:
+                return pl[0]  # "dollar AS": the country's PLACE span gives way (see tag.py)
         r = nums.rates.match(toks, end)
         return r[0] if r else end
     end = j

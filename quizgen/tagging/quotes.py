@@ -4,7 +4,9 @@ A QUOTE span covers the words between the marks (not the marks). A quote left op
 end of a sentence runs to its end; a closing mark with no opening one closes a quote that
 began in an earlier sentence. The speaker, when the sentence names one, is in
 attrs['speaker']: after the quote ("..., kata Lavrov"), before it ("Lavrov mengatakan ..."),
-or as a source ("menurut TASS"). A pronoun ("ucapnya", "kata dia") leaves it out.
+or as a source ("menurut TASS"). A pronoun ("ucapnya", "kata dia") leaves it out, and so
+does a quote of fewer than `speaker_min_words` words (quotes.yaml): a scare-quoted term
+("heroik", "strategis") is no speech.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class QuoteWords:
         self.openers = {str(p[0]) for p in marks}
         self.closers = {str(p[1]) for p in marks}
         self.marks = self.openers | self.closers
+        self.min_words = int(q.get("speaker_min_words") or 0)
 
 
 def quote_words(lex: Any) -> QuoteWords:
@@ -74,6 +77,9 @@ def find_quotes(text: str, s: Sentence, spans: list[Found]) -> list[tuple[int, i
         if end <= start:
             continue
         attrs: dict[str, str] = {}
+        if len(text[start:end].split()) < w.min_words:
+            out.append((start, end, attrs))  # a scare-quoted term, not speech: no speaker
+            continue
         speaker = _after(s, b, after, suffix, pronouns, spans)
         if speaker is None:
             speaker = _before(s, start, before, pronouns, spans, regions)

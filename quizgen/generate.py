@@ -27,15 +27,12 @@ from .datefmt import clean_dates
 from .display import answer_span, apply_display_names, display_answer
 from .distract import Answer, distractors
 from .lang import LanguagePack
-from .match import CAPTURE_LABEL as TEXT_LABEL
 from .merge import EventIndex, FactGroup, fold_near_duplicates, group_candidates
 from .model import (
     CLOZE,
     DATE,
     KINDS,
     MCQ,
-    PERSON,
-    ROLE,
     SHORT,
     TRUEFALSE,
     Article,
@@ -46,8 +43,8 @@ from .model import (
     QuestionBank,
     Sentence,
 )
-from .predicate import main_predicate
 from .rank import CorpusStats, order_without_repeats, score_candidate, wording_key
+from .repeats import one_statement_once, repeat_keys
 from .truefalse import answer_words, false_statement, plan_truth
 
 REPEAT_DISCOUNT = 0.6
@@ -108,30 +105,6 @@ def score_groups(
         sent = sentences.get((best.article, best.sentence))
         norms = [sp.norm for sp in sent.spans if sp.norm] if sent else []
         g.score = score_candidate(best, stats, sentence_norms=norms, n_articles=len(g.articles))
-
-
-def repeat_keys(group: FactGroup, item: Item, pack: LanguagePack) -> frozenset[tuple[str, ...]]:
-    """What an item shares with the items that repeat it (rank.order_without_repeats): its
-    answer and main predicate in its event; for pattern templates, the entities of its
-    slots in its event ("Siapa Pemimpin Korea Utara?" / "Apa jabatan Kim Jong Un?"); per
-    source sentence, its main predicate (a fact asked from two sides) and a date, place or
-    number answer; a true/false statement's source sentences."""
-    best, ev = group.best, group.event
-    keys: set[tuple[str, ...]] = set()
-    pred = main_predicate(best.question, pack)
-    if pred:
-        keys.add(("pred", ev, group.answer_key, pred))
-    named = sorted({sp.norm for sp in best.slots.values() if sp.norm})
-    if "span0" not in best.slots and len(named) >= 2:
-        keys.add(("slots", *named))  # a role is no event's: "Choe Son Hui" in 2023 and 2025
-    at = (best.article, str(best.sentence))  # the sentence the question was made from
-    if pred:
-        keys.add(("src-pred", *at, pred))
-    if best.answer_label not in (PERSON, ROLE, TEXT_LABEL):
-        keys.add(("src-answer", *at, group.answer_key))
-    if item.kind == TRUEFALSE:
-        keys.update(("tf", src.article, str(src.sentence)) for src in group.sources())
-    return frozenset(keys)
 
 
 def _kind_order(kinds: list[str], seed: int, fact: str) -> list[str]:
@@ -276,7 +249,7 @@ def bank_from_candidates(
         for n, g in enumerate(groups)
         for item in _items_for(g, corpus, pack, seed, sentences, truth, ids[id(g)])
     ]
-    items = order_without_repeats(entries, REPEAT_DISCOUNT)
+    items = one_statement_once(order_without_repeats(entries, REPEAT_DISCOUNT))
     items = apply_limits(items, limits)
     return QuestionBank(
         title=title,

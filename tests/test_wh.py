@@ -131,6 +131,11 @@ def test_wh_declines_bad_positions(pack, sentence, label):
 
 # (sentence, label, an answer that must not be asked for in place)
 NOT_IN_SITU = [
+    # one of a list of people ("A, B, C, dan D") is not asked about alone
+    (spanned("Eric Bailly, Romelu Lukaku, Paul Pogba, dan Anthony Martial masing-masing mencetak "
+             "satu gol untuk armada Jose Mourinho di Liberty Stadium.", ("PERSON", "Eric Bailly"),
+             ("PERSON", "Romelu Lukaku"), ("PERSON", "Paul Pogba"), ("PERSON", "Anthony Martial"),
+             ("PERSON", "Jose Mourinho")), "PERSON", "Eric Bailly"),
     # right before "yang" it reads "whoever": "pesan dari siapa yang ..."
     (spanned("Lavrov menyampaikan pesan dari Presiden Putin yang mengharapkan adanya kontak "
              "langsung lanjutan dalam waktu dekat dengan Kim Jong Un.", ("PERSON", "Lavrov"),

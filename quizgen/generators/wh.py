@@ -120,8 +120,8 @@ def _coordinated(clause: Clause, span: Span, pack: Any) -> bool:
         if s is span or s.label != span.label:
             continue
         between = clause.text[s.end: span.start] if s.end <= span.start else clause.text[span.end: s.start]
-        if rx.fullmatch(between):
-            return True
+        if rx.fullmatch(between) or (span.label == PERSON and re.fullmatch(r"\s*,\s*", between)):
+            return True  # "Eric Bailly, Romelu Lukaku, Paul Pogba, dan Anthony Martial"
     return False
 
 

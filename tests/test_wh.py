@@ -75,6 +75,11 @@ ROWS = [
              ("PLACE", "Kursk", {"kind": "city"}), ("PLACE", "Rusia", COUNTRY)),
      "QUANTITY", "Berapa insinyur dan pekerja konstruksi yang akan dikirim Korea Utara ke "
      "wilayah Kursk di Rusia?", "sekitar 6.000"),
+    # the subject's own relative clause: "yang" is not doubled
+    (spanned("Eric Bailly yang berada dalam posisi terdekat langsung mendorong bola ke gawang.",
+             ("PERSON", "Eric Bailly")),
+     "PERSON", "Siapa yang berada dalam posisi terdekat langsung mendorong bola ke gawang?",
+     "Eric Bailly"),
     # an empty relative clause is dropped, and a long clause loses the role before a name
     (spanned("Pemimpin Korea Utara, Kim Jong Un, menyatakan dukungan tak terbatas kepada Rusia "
              "dalam konflik yang sedang berlangsung di Ukraina, saat bertemu dengan Menteri Luar "

@@ -89,9 +89,14 @@ def lower_first(text: str, clause: Clause) -> str:
 
 
 def tidy_question(text: str) -> str:
-    """Collapse spaces and stray punctuation left by substitution."""
+    """Collapse spaces, stray punctuation and a word doubled by substitution."""
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r",(\s*,)+", ",", text)
     text = re.sub(r"\(\s*\)", "", text)
-    return text.strip(" ,;:.")
+    return undouble(text).strip(" ,;:.")
+
+
+def undouble(text: str) -> str:
+    """A word doubled where a question phrase meets the clause: "Siapa yang yang ..."."""
+    return re.sub(r"\b(\w+)(\s+\1)+\b", r"\1", text)

@@ -28,7 +28,7 @@ from typing import Any
 from ..model import DATE, ORG, PERSON, PLACE, QUANTITY, Article, Candidate, Sentence, Span
 from ..simplify import Clause, alternation, is_verb_like, shorten, simplify, words
 from . import register
-from .facts import fact_key, lower_first, tidy_question, upper_first
+from .facts import fact_key, lower_first, tidy_question, undouble, upper_first
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
 
@@ -395,6 +395,7 @@ def wh(sentence: Sentence, article: Article, params: Mapping[str, Any], pack: An
         asked = ask(clause, span, pack, params.get("qword"))
         if asked is None:
             continue
+        asked.question = undouble(asked.question)
         s, e = clause.sentence_range(asked.start, asked.end)
         out.append(Candidate(
             template=template.id, kinds=list(template.kinds), question=asked.question,

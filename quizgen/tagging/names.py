@@ -27,7 +27,12 @@ def chunk(s: Sentence) -> list[Found]:
             s.taken.update(range(i, doc))  # a law's name: nothing inside it is tagged
             i = doc
             continue
-        found = _known_person(s, i) or role_at(s, i, out) or _one(org_at(s, i)) or _one(place_at(s, i))
+        found = (
+            _known_person(s, i)
+            or (s.toks[i].low in role_words and role_at(s, i, out))
+            or _one(org_at(s, i))
+            or _one(place_at(s, i))
+        )
         if not found:
             found = run_at(s, i)
             if not found and s.titled(i) and not s.not_name(i):

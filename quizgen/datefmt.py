@@ -2,8 +2,7 @@
 
 "2025-07-12" -> "12 Juli 2025", "2024-06" -> "Juni 2024", "2024" -> "2024" (Babel/CLDR
 formats, so every language gets its own month names and order). Used for the answers and
-questions of items; the exporters' `display_date` (export/cardtext.py) does the same for
-publication dates.
+questions of items, and by the exporters (export/cardtext.py) for publication dates.
 """
 
 from __future__ import annotations

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime
 from functools import lru_cache
 
-from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date
-
+from ..datefmt import display_iso
 from ..model import ArticleInfo, Item
 
 # Anki reads some text inside fields as its own syntax even after HTML escaping:
@@ -36,17 +33,11 @@ def cloze_answer(text: str) -> str:
 
 @lru_cache(maxsize=1024)
 def display_date(iso: str | None, lang: str) -> str:
-    """An ISO date or datetime as a long date in the language ("13 Juli 2025")."""
+    """An ISO date or datetime as a long date in the language ("13 Juli 2025"); text that
+    is not an ISO date is shown as it is."""
     if not iso:
         return ""
-    try:
-        when = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    try:
-        return format_date(when.date(), format="long", locale=Locale.parse(lang))
-    except (UnknownLocaleError, ValueError):
-        return when.date().isoformat()
+    return display_iso(iso, lang) or iso
 
 
 def source_line(article: ArticleInfo, lang: str) -> str:

@@ -160,7 +160,7 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
         root = persons[(art.id, name_key(sp.text))]
         counts = forms[root]
         full = [f for f in counts if len(name_key(f)) > 1] or list(counts)
-        name = sorted(full, key=lambda f: (-counts[f], first_seen[f], -len(f), f))[0]
+        name = min(full, key=lambda f: (-counts[f], first_seen[f], -len(f), f))
         assigned.append((art, sp, f"PERSON:{slug(' '.join(root))}", name, None))
 
     for art, sp in mentions[PLACE]:
@@ -195,7 +195,7 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
         # The full name given most often ("Komisi Pemberantasan Korupsi"), else the acronym.
         options = names_by_id[eid]
         multi = [n for n in options if len(n.split()) > 1] or list(options)
-        name = sorted(multi, key=lambda n: (-options[n], -len(n.split()), n))[0]
+        name = min(multi, key=lambda n: (-options[n], -len(n.split()), n))
         assigned.append((art, sp, eid, name, None))
 
     for art, sp in mentions[ROLE]:
@@ -215,7 +215,7 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
         e.mentions += 1
         e.articles.add(art.id)
         if kinds[eid]:  # the kind most mentions give ("wilayah Kursk" twice, "Kursk" once)
-            e.kind = sorted(kinds[eid], key=lambda k: (-kinds[eid][k], k))[0]
+            e.kind = min(kinds[eid], key=lambda k: (-kinds[eid][k], k))
         sp.norm = eid
         sp.attrs["canonical"] = e.name
     _link_speakers(articles)
@@ -233,13 +233,16 @@ def _acronym_owner(full: str, acronym: str) -> str:
     Komisi Pemberantasan Korupsi (KPK)" -> "Komisi Pemberantasan Korupsi")."""
     letters = "".join(c for c in acronym if c.isupper())
     words = full.split()
-    caps = lambda ws: "".join(w[0] for w in ws if w[:1].isupper())  # noqa: E731
-    if not letters or caps(words) == letters:
+    if not letters or _caps(words) == letters:
         return full
     for n in range(1, len(words)):
-        if caps(words[n:]) == letters:
+        if _caps(words[n:]) == letters:
             return " ".join(words[n:])
     return full
+
+
+def _caps(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 def _strip_acronym(text: str, acronym: str | None) -> str:

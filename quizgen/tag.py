@@ -15,6 +15,14 @@ quantities, quotes, words; countries through CLDR):
 - QUANTITY norm is the value as text; PLACE norm the CLDR code (countries) or the
   canonical name; ROLE norm the role with abbreviations spelled out; DATE norm the ISO date.
   Linking (`link.link_corpus`) later replaces norm by entity ids.
+- Attrs beyond those model.py lists: ROLE head = title (an office one person holds:
+  "Menteri Luar Negeri Rusia", "CEO") | profession (many hold it: "pemain", "pejabat
+  Moskow", ranks), and org / country / place / to for its complements; PLACE kind may also be
+  venue (named buildings: "Gedung DPR"), and a context word sets a city's or region's kind
+  ("wilayah Kursk" -> region); ORG acronym = the acronym the text gives ("(KPK)", "AP
+  News"). A quote of fewer than three words (quotes.yaml) has no speaker.
+- A law's name with its number ("Peraturan Menteri Perdagangan Nomor 12 Tahun 2005") is
+  left untagged: no ROLE, DATE or QUANTITY inside it.
 """
 
 from __future__ import annotations

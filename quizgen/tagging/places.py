@@ -127,7 +127,7 @@ def _is_acronym(s: Sentence, i: int) -> bool:
 
 def _org_name(s: Sentence, j: int) -> int:
     """End of an organisation's name after its head word."""
-    from .names import _person_start, role_with_person
+    from .persons import _person_start, role_with_person  # persons imports this module
 
     end = j
     while end < s.n:

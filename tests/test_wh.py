@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from quizgen.generators import get
-from quizgen.generators.wh import passive
+from quizgen.voice import passive
 from quizgen.model import Article
 
 from test_simplify import spanned

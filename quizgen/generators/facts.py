@@ -31,7 +31,7 @@ def _stopwords(pack: Any) -> frozenset[str]:
 
 def word_root(word: str, pack: Any) -> str:
     """A word's root for fact keys: active and passive verbs map to one form."""
-    from .wh import passive  # local: wh imports this module
+    from ..voice import passive  # local: voice imports simplify
 
     low = word.lower()
     pas = passive(low, pack)

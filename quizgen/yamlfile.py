@@ -44,11 +44,16 @@ def _walk(node: yaml.Node, key: Key, lines: dict[Key, int]) -> None:
             _walk(child, key + (i,), lines)
 
 
+# libyaml's loader when PyYAML was built with it (it is, in the wheels): ~20x faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str, path: str) -> YamlDoc:
     """Parse YAML text safely; syntax errors become a one-line QuizgenError with the line."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -58,6 +63,8 @@ def parse_yaml(text: str, path: str) -> YamlDoc:
         ) from None
     except yaml.YAMLError as exc:
         raise QuizgenError(f"{path}: YAML error: {exc}; fix the file's syntax") from None
+    finally:
+        loader.dispose()
     lines: dict[Key, int] = {}
     if node is not None:
         _walk(node, (), lines)

@@ -137,8 +137,8 @@ BAD_FILES = [
      "6 template t.gen: param 'label' must be a string, not list"),
     ("templates:\n  - id: t.gen\n    kinds: [short]\n    generator: wh\n",
      "4 template t.gen: generator 'wh' needs param 'label'; add it under params:"),
-    ("templates:\n  - id: t.x\n    kinds: [short\n", "4: YAML syntax error: expected ',' or "
-                                                  "']', but got '<stream end>'; check "
+    ("templates:\n  - id: t.x\n    kinds: [short\n", "4: YAML syntax error: did not find expected "
+                                                  "',' or ']'; check "
                                                   "indentation, colons and quotes"),
 ]
 

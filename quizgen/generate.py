@@ -73,15 +73,18 @@ def fact_ids(groups: list[FactGroup]) -> dict[int, str]:
 def collect_candidates(
     corpus: Corpus, pack: LanguagePack, templates: Sequence[Any]
 ) -> list[Candidate]:
-    """Every template on every sentence; candidates that quality rejects are dropped."""
+    """Every template on every sentence; candidates that quality rejects are dropped, and
+    a true/false statement that quality rejects loses its kind."""
     from .match import run_templates
-    from .quality import reject_reason
+    from .quality import reject_reason, statement_reason
 
     out: list[Candidate] = []
     for article in corpus.articles:
         for sentence in article.sentences:
             for cand in run_templates(sentence, article, templates, pack):
                 if reject_reason(cand, sentence, article, pack) is None:
+                    if TRUEFALSE in cand.kinds and statement_reason(cand, sentence, pack):
+                        cand.kinds = [k for k in cand.kinds if k != TRUEFALSE]
                     skip = answer_span(cand)
                     cand.question = clean_dates(cand.question, sentence.spans, pack, skip)
                     cand.statement = clean_dates(cand.statement, sentence.spans, pack)

@@ -17,6 +17,7 @@ from .model import CLOZE, DATE, QUANTITY, Article, Candidate, Sentence, Span
 from .simplify import alternation, is_verb_like, words
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+PUNCT = frozenset(",.?;:!")
 
 
 @cache
@@ -31,6 +32,10 @@ def _conf(pack: Any) -> dict[str, Any]:
                                 + r"\b", re.IGNORECASE)
     conf["_boiler"] = re.compile(r"^\W*" + alternation(conf.get("boilerplate_starts", []))
                                  + r"\b", re.IGNORECASE)
+    grammar = conf.get("grammar") or {}
+    conf["_grammar"] = {k: frozenset(str(w).lower() for w in grammar.get(k, []))
+                        for k in ("coordinators", "conjunctions", "case_prepositions",
+                                  "bad_pairs", "after_question_word_ok")}
     return conf
 
 
@@ -161,7 +166,15 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
         return "answer in question"
     if _needs_context(candidate, q, spans, conf):
         return "event without time or place"
-    return _answer_reason(candidate, conf) or _pair_reason(q, spans, pos, candidate, conf)
+    reason = _answer_reason(candidate, conf) or _pair_reason(q, spans, pos, candidate, conf)
+    if reason:
+        return reason
+    if (candidate.template not in conf["context_exempt_templates_set"]
+            and n < conf.get("context_min_words", 0)
+            and not any(sp.label == DATE for _, sp in spans)
+            and lacks_context(q, sentence, candidate, pack)):
+        return "no context: names nothing besides the answer"
+    return grammar_reason(q, pack)
 
 
 def _pair_reason(question: str, spans: list[tuple[int, Span]], pos: int | None,
@@ -175,3 +188,59 @@ def _pair_reason(question: str, spans: list[tuple[int, Span]], pos: int | None,
         if len([p for p in before if p < m.start()]) < 2:
             return f"anaphor: {m.group(0).lower()}"
     return None
+
+
+def grammar_reason(text: str, pack: Any) -> str | None:
+    """Why `text` (a question or statement) reads as a broken clause, or None: two
+    conjunctions in a row, a dangling conjunction or preposition, two case prepositions in
+    a row, a bad pair, or a question word followed by a comma, preposition or conjunction
+    (the lists are the pack's `quality.yaml` `grammar`)."""
+    conf = _conf(pack)
+    g = conf["_grammar"]
+    bare = QUOTED.sub(" ", text)
+    toks = [t.lower() for t in re.findall(r"\w+(?:-\w+)*|[,.?;:!]", bare)]
+    for a, b in zip(toks, toks[1:] + ["."]):
+        if a in g["conjunctions"] and b in g["coordinators"]:
+            return f"grammar: {a} {b}"
+        if (a in g["conjunctions"] or a in g["case_prepositions"]) and b in PUNCT:
+            return f"grammar: dangling {a}"
+        if a in g["case_prepositions"] and b in g["case_prepositions"]:
+            return f"grammar: {a} {b}"
+        if f"{a} {b}" in g["bad_pairs"]:
+            return f"grammar: {a} {b}"
+        if a in conf["question_words_set"] and b not in g["after_question_word_ok"] and (
+                b == "," or b in g["case_prepositions"] or b in g["conjunctions"]):
+            return f"grammar: {a} {b}"
+    return None
+
+
+@cache
+def _plain_words(pack: Any) -> frozenset[str]:
+    """Lower-case words that are no name when capitalised: the pack's common and function
+    words (`words.yaml`) and question words."""
+    data = pack.data("words")
+    return frozenset(str(w).lower() for key in ("function", "common") for w in data.get(key, [])
+                     ) | _conf(pack)["question_words_set"]
+
+
+def lacks_context(text: str, sentence: Sentence, cand: Candidate, pack: Any) -> bool:
+    """True if `text` names nothing besides the answer: no span of the pack's
+    `named_labels` and no capitalised word that is not a common word (the tagger misses
+    some names: "United", "Fabianski")."""
+    named = _conf(pack)["named_labels_set"]
+    if any(sp.label.lower() in named for _, sp in _spans_in(text, sentence, cand)):
+        return False
+    rest = text.replace(cand.answer, " ") if cand.answer else text
+    plain = _plain_words(pack)
+    return not any(w[:1].isupper() and w.lower() not in plain
+                   for w in re.findall(r"\w+(?:-\w+)*", QUOTED.sub(" ", rest)))
+
+
+def statement_reason(cand: Candidate, sentence: Sentence, pack: Any) -> str | None:
+    """Why the candidate's true/false statement should not be used, or None."""
+    if not cand.statement:
+        return None
+    if cand.template not in _conf(pack)["context_exempt_templates_set"] and lacks_context(
+            cand.statement, sentence, cand, pack):
+        return "statement without context"
+    return grammar_reason(cand.statement, pack)

@@ -95,9 +95,11 @@ def front(qphrase: str, clause: Clause, ext: tuple[int, int]) -> str:
 
 def insitu(qphrase: str, clause: Clause, ext: tuple[int, int], pack: Any) -> str | None:
     """The question with `qphrase` where the span stood, or None when that reads badly:
-    a long question, many words after the phrase, or the phrase right before a word of
-    `insitu_not_before`."""
+    a long question, many words after the phrase, the phrase right after a comma, or the
+    phrase right before a word of `insitu_not_before`."""
     conf = pack.data("wh")["wh"]
+    if clause.text[: ext[0]].rstrip().endswith(","):
+        return None  # ", bank apa?": an apposition or one of a list, not a clause's argument
     after = clause.text[ext[1]:]
     nxt = words(after)[:1]
     if nxt and nxt[0].lower() in {w.lower() for w in conf.get("insitu_not_before", [])} \
@@ -134,3 +136,22 @@ def in_span(clause: Clause, pos: int, unless: str = "") -> bool:
     """True if pos is inside a span (of a label other than `unless`)."""
     return any(s.start <= pos < s.end and s.label != unless for s in clause.spans)
 
+
+
+def after_reporting_verb(clause: Clause, span: Span, conf_all: Mapping[str, Any]) -> bool:
+    """True if a reporting verb ("mengatakan", "ujar") stands before the span: the span
+    belongs to what was reported, and a fronted question word would ask about the
+    speaking instead."""
+    verbs = conf_all.get("reporting_verbs", [])
+    return bool(verbs) and re.search(r"(?<!\w)" + alternation(verbs) + r"(?!\w)",
+                                     clause.text[: span.start], re.IGNORECASE) is not None
+
+
+def subject_blocked(clause: Clause, span: Span, end: int, conf_all: Mapping[str, Any]) -> bool:
+    """True if the span opens the clause but what follows it (from `end`) opens with a
+    word of `subject_not_before` (a relative clause or a copula, not the predicate)."""
+    if not is_subject(clause, span):
+        return False
+    first = words(rest_after_subject(clause, end))[:1]
+    return bool(first) and first[0].lower() in {
+        str(w).lower() for w in conf_all.get("subject_not_before", [])}

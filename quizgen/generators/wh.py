@@ -30,6 +30,7 @@ from . import register
 from .clausepos import (
     Asked,
     after_relative,
+    after_reporting_verb,
     coordinated,
     front,
     in_name,
@@ -41,6 +42,7 @@ from .clausepos import (
     preceding_role,
     rest_after_subject,
     spans_between,
+    subject_blocked,
     tokens,
 )
 from .facts import fact_key, lower_first, tidy_question, undouble, upper_first
@@ -184,6 +186,9 @@ def _ask_quantity(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | 
     toks = tokens(clause.text[:start])
     if not toks or re.fullmatch(r"[\s,]*", clause.text[:start]):
         rest = rest_after_subject(clause, unit_end)
+        copulas = {str(w).lower() for w in pack.data("wh")["wh"].get("copulas", [])}
+        if any(w.lower() in copulas for w in words(rest)):
+            return None  # "Berapa kontestan lainnya adalah juara ...?"
         return Asked(upper_first(qphrase) + " " + tidy_question(rest) + "?", start, num_end)
     verb = toks[-1]
     pas = passive(verb.text, pack) if only_space(clause.text[verb.end:start]) else None
@@ -204,6 +209,10 @@ def ask(clause: Clause, span: Span, pack: Any, qword: str | None = None) -> Aske
     """The question asking for `span` in `clause`, or None if it cannot be asked well."""
     conf = pack.data("wh")["wh"]
     if span.label not in conf or coordinated(clause, span, pack):
+        return None
+    if span.label in (DATE, PLACE) and after_reporting_verb(clause, span, conf):
+        return None
+    if subject_blocked(clause, span, span.end, conf):
         return None
     lab = conf[span.label]
     if span.label == PERSON:

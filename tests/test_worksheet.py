@@ -216,8 +216,10 @@ def test_worksheet_without_sources_has_no_source_page(bank, tmp_path):
 COUNTS = [
     # (counts, printed items per kind)
     (None, {"mcq": 2, "truefalse": 2, "cloze": 2, "short": 3}),
-    ({"mcq": 1, "short": 0}, {"mcq": 1, "truefalse": 2, "cloze": 2}),
-    ({"short": 1, "cloze": 5}, {"mcq": 2, "truefalse": 2, "cloze": 2, "short": 1}),
+    # With counts quizgen chooses, one item per source sentence: the sample's second cloze
+    # shares its sentence with a better true/false item.
+    ({"mcq": 1, "short": 0}, {"mcq": 1, "truefalse": 2, "cloze": 1}),
+    ({"short": 1, "cloze": 5}, {"mcq": 2, "truefalse": 2, "cloze": 1, "short": 1}),
 ]
 
 
@@ -375,3 +377,19 @@ def test_worksheet_asks_each_fact_once_and_each_sentence_once_when_it_can(bank):
     assert all(i.id != bank.items[3].id for i in picked)
     # The neighbour scores higher, but its sentence is already used by the twin.
     assert [i.id for i in chosen["cloze"]] == ["cloze-4d5e6f708192"]
+
+
+def test_worksheet_leaves_out_a_question_whose_answer_another_prints(bank):
+    # "Siapa Menteri Luar Negeri Rusia?" is in the sample; asking Lavrov's office too
+    # would print the answer of one in the question of the other.
+    office = copy.deepcopy(bank.items[0])
+    office.id, office.kind, office.score = "mcq-aaaaaaaaaaaa", "mcq", 0.5
+    office.question, office.answer = "Apa jabatan Sergey Lavrov?", "Menteri Luar Negeri Rusia"
+    office.options = ["Menteri Luar Negeri Rusia", "Presiden Rusia", "Pemimpin Korea Utara",
+                      "Menteri Pertahanan Rusia"]
+    office.tags = ["answer-role"]
+    bank.items.append(office)
+    picked = [i.id for items in select_items(bank, {"mcq": 5}).values() for i in items]
+    assert "short-5b1d0c2a9e11" in picked and office.id not in picked
+    # Without counts the person chose the items: all are printed.
+    assert office in select_items(bank, None)["mcq"]

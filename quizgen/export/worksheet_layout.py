@@ -95,6 +95,22 @@ def roman(n: int) -> str:
     return out
 
 
+# Kinds whose printed text is (most of) the source sentence itself.
+WHOLE_SENTENCE_KINDS = (CLOZE, TRUEFALSE)
+
+
+def _gives_away(asked: Item, other: Item) -> bool:
+    """Whether `other` prints the answer of `asked` in its question ("Apa jabatan Sergey
+    Lavrov?" beside "Siapa Menteri Luar Negeri Rusia?"). Person answers are exempt: the
+    people of a story are named all over its worksheet, and naming them is no answer."""
+    if asked.kind == TRUEFALSE or "answer-person" in asked.tags:
+        return False
+    answer = " ".join(asked.answer.casefold().split())
+    if len(answer.split()) < 2:
+        return False
+    return answer in " ".join(other.question.casefold().split())
+
+
 def _fact(item: Item) -> str:
     """The fact an item asks about: every kind made from one fact shares its id's hash."""
     return item.id.rsplit("-", 1)[-1]
@@ -103,32 +119,53 @@ def _fact(item: Item) -> str:
 def select_items(bank: QuestionBank, counts: dict[str, int] | None) -> dict[str, list[Item]]:
     """Kept items per kind, best score first (bank order breaks ties), capped by counts.
 
-    One worksheet asks about each fact once, and takes at most one item from each source
-    sentence, so that no question shows the answer blanked in another. Only when a kind
-    cannot be filled that way are items from already used sentences taken (still one per
-    fact).
+    Without counts, every kept item is printed: the person chose them in the bank. With
+    counts, quizgen chooses, and then one worksheet asks about each fact once and takes at
+    most one item from each source sentence, so that no question gives away the answer
+    of another (a blank filled in a neighbour, two true/false statements of one sentence).
+    A kind may then come out short of its count rather than break that.
     """
     ranked = sorted((i for i in bank.items if i.keep), key=lambda i: -i.score)
-    caps = counts or {}
-    chosen: dict[str, list[Item]] = {kind: [] for kind in SECTION_ORDER}
+    if counts is None:
+        every = {k: [i for i in ranked if i.kind == k] for k in SECTION_ORDER}
+        return {k: v for k, v in every.items() if v}
+    caps = counts
+    queues = {k: [i for i in ranked if i.kind == k] for k in SECTION_ORDER}
+    chosen: dict[str, list[Item]] = {k: [] for k in SECTION_ORDER}
     facts: set[str] = set()
-    sentences: set[tuple[str, int]] = set()
+    taken: list[Item] = []
+    used: set[tuple[str, int]] = set()  # source sentences of chosen items
+    shown: set[tuple[str, int]] = set()  # ... of those that print their sentence whole
 
-    def full(kind: str) -> bool:
-        return kind in caps and len(chosen[kind]) >= caps[kind]
-
-    for strict in (True, False):
-        for item in ranked:
-            if item.kind not in chosen or full(item.kind) or _fact(item) in facts:
+    def take(kind: str) -> bool:
+        """Move the best eligible item of `kind` into the worksheet; False if none is left."""
+        queue = queues[kind]
+        while queue:
+            item = queue.pop(0)
+            mine = {(s.article, s.sentence) for s in item.sources}
+            prints_sentence = kind in WHOLE_SENTENCE_KINDS
+            if _fact(item) in facts or mine & shown or (prints_sentence and mine & used):
                 continue
-            used = {(s.article, s.sentence) for s in item.sources}
-            if strict and used & sentences:
+            if any(_gives_away(item, other) or _gives_away(other, item) for other in taken):
                 continue
-            chosen[item.kind].append(item)
+            chosen[kind].append(item)
+            taken.append(item)
             facts.add(_fact(item))
-            sentences |= used
-    order = {item.id: n for n, item in enumerate(ranked)}
-    return {k: sorted(v, key=lambda i: order[i.id]) for k, v in chosen.items() if v}
+            used.update(mine)
+            if prints_sentence:
+                shown.update(mine)
+            return True
+        return False
+
+    # Kinds take turns, so a kind whose items come from busy sentences still gets its
+    # share; within a turn, the kind whose next item scores best goes first.
+    open_kinds = [k for k in SECTION_ORDER if caps.get(k, 1) > 0]
+    while open_kinds:
+        open_kinds.sort(key=lambda k: -queues[k][0].score if queues[k] else 0.0)
+        for kind in list(open_kinds):
+            if not take(kind) or len(chosen[kind]) >= caps.get(kind, len(ranked)):
+                open_kinds.remove(kind)
+    return {k: v for k, v in chosen.items() if v}
 
 
 def blank_width(answer: str, least: int = 6) -> float:

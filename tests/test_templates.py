@@ -127,7 +127,7 @@ BAD_FILES = [
     ("templates:\n  - id: t.gen\n    kinds: [short]\n    generator: wh\n    match: \"x\"\n",
      "5 template t.gen: a template has either 'match' or 'generator', not both; remove one"),
     ("templates:\n  - id: t.gen\n    kinds: [short]\n    generator: whq\n",
-     "4 template t.gen: unknown generator 'whq'; known generators: cloze, wh"),
+     "4 template t.gen: unknown generator 'whq'; known generators: cloze, gloss, wh"),
     ("templates:\n  - id: t.gen\n    kinds: [short]\n    generator: wh\n    params:\n"
      "      label: DATE\n      lable: DATE\n",
      "7 template t.gen: generator 'wh' has no param 'lable'; did you mean 'label'? known "

@@ -49,4 +49,4 @@ def names() -> list[str]:
 
 
 # Generator modules register themselves when imported (one import line per module).
-from . import cloze, wh  # noqa: F401  (WH substitution and cloze deletion)
+from . import cloze, gloss, wh  # noqa: F401  (WH substitution, cloze deletion, glosses)

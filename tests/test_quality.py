@@ -7,7 +7,7 @@ import pytest
 from test_simplify import spanned
 
 from quizgen.model import Article, Candidate, Sentence
-from quizgen.quality import reject_reason
+from quizgen.quality import grammar_reason, reject_reason, statement_reason
 
 ART = Article("art", "seed.txt", "id")
 
@@ -106,3 +106,70 @@ def test_quality_reject_reason(pack, candidate, reason):
 
 def _same(c: Candidate, s: Sentence) -> bool:
     return c.statement == s.text
+
+
+# Grammar sanity: questions and statements over broken or badly cut sentences (IndoSum dev,
+# CC BY-SA 4.0) and the reason each gets; well-formed ones get None.
+GRAMMAR = [
+    ("Ketersediaan fitur belanja daring disebut _____ bisa memangkas waktu checkout sehingga "
+     "dan meningkatkan konversi penjualan.", "grammar: sehingga dan"),
+    ("Dokter mendiagnosa _____ persen bagian mata kiri Novel rusak akibat serangan pada dengan "
+     "air keras.", "grammar: pada dengan"),
+    ("Di mana meski berada, Sezai mengatakan, dirinya tidak akan mengurangi cita rasa?",
+     "grammar: mana meski"),
+    ("Cadangan tak terpakai: Nordfeldt, siapa, Rangel, Fulton?", "grammar: siapa ,"),
+    ("Kapan di penghujung tahun ini, penggemar drama Korea akan digemparkan?",
+     "grammar: kapan di"),
+    ("Siapa yang adalah salah satu penyidik senior KPK?", "grammar: yang adalah"),
+    ("Remaja putri Rusia resmi menyandang gelar dalam daftar peringkat yang.",
+     "grammar: dangling yang"),
+    ("Siapa yang menyatakan dukungan tanpa syarat terhadap Rusia?", None),
+    ("Di mana pertemuan Kim dan Lavrov berlangsung di dalam ruangan?", None),
+    # a quoted "dan ," is the speaker's own
+    ('Siapa yang mengatakan "kami datang dan , pergi"?', None),
+]
+
+
+@pytest.mark.parametrize("text,reason", GRAMMAR)
+def test_quality_grammar_reason(pack, text, reason):
+    assert grammar_reason(text, pack) == reason
+
+
+SEPULUH = spanned("Sepuluh menit pertama langsung dibuka dengan empat momen nyaris gol.",
+                  ("QUANTITY", "Sepuluh menit"), ("QUANTITY", "empat momen"))
+PENGUNJUNG = spanned("Pengunjung akan merasa sedang berada di Turki saat menyicip makanan.",
+                     ("PLACE", "Turki"))
+UNITED = spanned("United pun membawa pulang tiga poin dari Wales dengan senyum puas.",
+                 ("QUANTITY", "tiga poin"))
+
+# (sentence, candidate, reject reason): a short question must name something besides the
+# answer; an untagged capitalised name ("United") counts.
+CONTEXT = [
+    (SEPULUH, cand(SEPULUH, "Sepuluh menit pertama langsung dibuka dengan berapa momen nyaris gol?",
+                   "empat", "QUANTITY"), "no context: names nothing besides the answer"),
+    (PENGUNJUNG, cand(PENGUNJUNG, "Di mana pengunjung akan merasa sedang berada?", "Turki",
+                      "PLACE"), "no context: names nothing besides the answer"),
+    (UNITED, cand(UNITED, "United pun membawa pulang berapa poin dari Wales?", "tiga",
+                  "QUANTITY"), None),
+]
+
+
+@pytest.mark.parametrize("sentence,candidate,reason", CONTEXT)
+def test_quality_question_needs_context(pack, sentence, candidate, reason):
+    assert reject_reason(candidate, sentence, ART, pack) == reason
+
+
+# (sentence, answer, label, reason for dropping the true/false statement)
+STATEMENTS = [
+    (SEPULUH, "empat", "QUANTITY", "statement without context"),
+    (spanned("Harry menegaskan bahwa pihaknya tidak pernah menunjuk agen.", ("PERSON", "Harry")),
+     "Harry", "PERSON", "statement without context"),
+    (UNITED, "tiga", "QUANTITY", None),
+    (KIM, "Kim", "PERSON", None),
+]
+
+
+@pytest.mark.parametrize("sentence,answer,label,reason", STATEMENTS)
+def test_quality_statement_reason(pack, sentence, answer, label, reason):
+    c = cand(sentence, "Pertanyaan apa saja?", answer, label, kinds=("short", "truefalse"))
+    assert statement_reason(c, sentence, pack) == reason

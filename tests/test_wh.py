@@ -126,6 +126,22 @@ NOT_ASKED = [
     (spanned("Kunjungan Lavrov merupakan bagian dari serangkaian kunjungan pejabat tinggi Rusia "
              "ke Korea Utara dalam beberapa bulan terakhir.", ("PERSON", "Lavrov"),
              ("ROLE", "pejabat tinggi Rusia"), ("PLACE", "Korea Utara", COUNTRY)), "PLACE"),
+    # IndoSum dev (CC BY-SA 4.0): a place inside what a speaker reported is not fronted
+    # ("Di mana Agus mengatakan ... selama berada?")
+    (spanned("Agus mengatakan Atim diketahui sering meninggalkan keluarga hingga berhari-hari "
+             "selama berada di Tanah Air.", ("PERSON", "Agus"), ("PERSON", "Atim"),
+             ("PLACE", "Tanah Air")), "PLACE"),
+    # a quantity that opens a copula clause ("Berapa kontestan ... adalah juara ...?")
+    (spanned("Dua kontestan babak semifinal lainnya adalah juara Pul P, TNI AU melawan "
+             "runner-up Pul Q, Bank Jatim.", ("QUANTITY", "Dua kontestan", {"unit": "kontestan"}),
+             ("ORG", "TNI AU"), ("ORG", "Bank Jatim")), "QUANTITY"),
+    # an in-situ question phrase right after a comma is an apposition (", bank apa?")
+    (spanned("Dua kontestan babak semifinal lainnya adalah juara Pul P, TNI AU melawan "
+             "runner-up Pul Q, Bank Jatim.", ("QUANTITY", "Dua kontestan", {"unit": "kontestan"}),
+             ("ORG", "TNI AU"), ("ORG", "Bank Jatim")), "ORG"),
+    # a subject before a copula: no "Siapa yang adalah ...?"
+    (spanned("Novel adalah salah satu penyidik senior KPK.", ("PERSON", "Novel"),
+             ("ORG", "KPK")), "PERSON"),
 ]
 
 

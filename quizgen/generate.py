@@ -17,6 +17,8 @@ sorted by score, best first, then by id. Same corpus, templates and seed: same b
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 import random
 from collections.abc import Mapping, Sequence
@@ -122,6 +124,20 @@ def _kind_order(kinds: list[str], seed: int, fact: str) -> list[str]:
     return asking[turn:] + asking[:turn] + tail
 
 
+# A quotation that ends the sentence keeps its own stop inside the marks; the question
+# mark or full stop after it makes a double ending: 'negara mereka.”?' -> 'negara mereka”?'.
+_DOUBLE_END = re.compile(r"[.,;:]+([”\"’']+)\s*([?.])$")
+
+
+def end_punctuation(text: str) -> str:
+    """One sentence ending, not two, after a closing quotation mark."""
+    m = _DOUBLE_END.search(text)
+    if not m:
+        return text
+    end = m.group(2) if m.group(2) == "?" else "."
+    return text[: m.start()] + (m.group(1) + end if end == "?" else "." + m.group(1))
+
+
 def _tags(group: FactGroup) -> list[str]:
     tags = [f"answer-{group.best.answer_label.lower()}", f"event-{group.event}"]
     if len(group.articles) > 1:
@@ -147,7 +163,7 @@ def _items_for(
         return Item(
             id=f"{kind}-{fact}",
             kind=kind,
-            question=question,
+            question=end_punctuation(question),
             answer=answer,
             context=sent.text if sent else "",
             answer_span=(best.answer_start, best.answer_end),
@@ -181,7 +197,8 @@ def _items_for(
             rng = random.Random(f"{seed}:{TRUEFALSE}-{fact}")
             wrong_statement = false_statement(best, corpus, pack, rng)
             if wrong_statement:
-                item.question, item.answer, item.explanation = wrong_statement, no, best.statement
+                item.question = end_punctuation(wrong_statement)
+                item.answer, item.explanation = no, end_punctuation(best.statement)
         item.options = [yes, no]
         made[TRUEFALSE] = item
     order = _kind_order(list(made), seed, fact)

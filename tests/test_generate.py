@@ -6,7 +6,7 @@ import pytest
 from bankfixtures import make_corpus, seed_candidates
 
 from quizgen.bank import dumps_yaml
-from quizgen.generate import apply_limits, bank_from_candidates
+from quizgen.generate import apply_limits, bank_from_candidates, end_punctuation
 from quizgen.lang import load_language
 from quizgen.model import CLOZE, KINDS, MCQ, TRUEFALSE, Item
 
@@ -173,3 +173,19 @@ def test_generate_seed_bank_top_20_is_what_a_teacher_keeps(pack):
     assert sum(n <= 18 for n in lengths) >= 0.75 * len(lengths), lengths
     # dates never without a year, never as written in the text
     assert not any("(" in a and "/" in a for a in answers)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Siapa yang menyatakan bahwa rakyat akan “meraih kemenangan.”?",
+         "Siapa yang menyatakan bahwa rakyat akan “meraih kemenangan”?"),
+        ("Kim menyatakan bahwa rakyat akan “meraih kemenangan.”.",
+         "Kim menyatakan bahwa rakyat akan “meraih kemenangan.”"),
+        ('Siapa yang berkata "kami siap,"?', 'Siapa yang berkata "kami siap"?'),
+        ("Siapa Menteri Luar Negeri Rusia?", "Siapa Menteri Luar Negeri Rusia?"),
+        ("Lavrov menyebutnya “persaudaraan tempur”.", "Lavrov menyebutnya “persaudaraan tempur”."),
+    ],
+)
+def test_generate_one_sentence_ending_after_a_closing_quote(text, expected):
+    assert end_punctuation(text) == expected

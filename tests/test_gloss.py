@@ -28,6 +28,11 @@ ROWS = [
     # a role before the organisation is not part of the expansion; initials decide
     (spanned("Hal itu dikatakan Ketua Komisi Pemilihan Umum (KPU) kemarin."),
      [("Apa kepanjangan dari KPU?", "Komisi Pemilihan Umum")]),
+    # a translated name: as many words as letters, most letters among the initials
+    # (seed 003); never a cut-off part of it ("Demokratik Rakyat Korea")
+    (spanned("Lavrov menggunakan inisial nama resmi Korea Utara, Republik Demokratik Rakyat "
+             "Korea (DPRK).", ("PERSON", "Lavrov"), ("PLACE", "Korea Utara")),
+     [("Apa kepanjangan dari DPRK?", "Republik Demokratik Rakyat Korea")]),
     # a lower-case expansion whose initials are the acronym's letters
     (spanned("Penanaman modal asing (PMA) di Riau sejak tahun 1999 terus menurun.",
              ("DATE", "tahun 1999")),

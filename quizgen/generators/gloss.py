@@ -41,9 +41,10 @@ def _expansion(words: list[re.Match[str]], acronym: str, pack: Any, limit: int
                ) -> list[re.Match[str]] | None:
     """The words right before the bracket that the acronym stands for: the suffix whose
     initials (function words left out) are the acronym's letters ("Ketua Komisi Pemilihan
-    Umum (KPU)" -> "Komisi Pemilihan Umum", "penanaman modal asing (PMA)"), else the
-    longest run of capitalised words (function words between them allowed) that starts
-    with the acronym's first letter."""
+    Umum (KPU)" -> "Komisi Pemilihan Umum", "penanaman modal asing (PMA)"), else the run
+    of capitalised words (function words between them allowed) with as many content words
+    as the acronym has letters and at least half of its letters among their initials (a
+    translated name: "Republik Demokratik Rakyat Korea (DPRK)")."""
     if not ACRONYM.fullmatch(acronym) or sum(ch.isupper() for ch in acronym) < 2:
         return None
     fn = _function_words(pack)
@@ -60,9 +61,12 @@ def _expansion(words: list[re.Match[str]], acronym: str, pack: Any, limit: int
             run.insert(0, w)
         else:
             break
-    while run and (run[0].group(0).lower() in fn or run[0].group(0)[:1] != acronym[:1]):
-        run.pop(0)
-    return run if len(run) >= 2 else None
+    content = [w for w in run if w.group(0).lower() not in fn]
+    if len(content) < max(2, len(letters)):
+        return None
+    run = run[run.index(content[-len(letters)]):]
+    shared = set(_initials([w.group(0) for w in run], fn)) & set(letters)
+    return run if 2 * len(shared) >= len(set(letters)) else None
 
 
 def _is_acronym(text: str, expansion: str) -> bool:

@@ -22,20 +22,23 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @lru_cache(maxsize=4096)
-def display_iso(norm: str | None, lang: str) -> str | None:
+def display_iso(norm: str | None, lang: str, *, year: bool = True) -> str | None:
     """The ISO date `norm` (day, month or year; a datetime's time is ignored) as a long
-    date in the language, or None when `norm` is not an ISO date."""
+    date in the language, or None when `norm` is not an ISO date. `year=False` leaves a
+    day's year out ("26 September"), for a year that was only guessed."""
     m = _ISO.match(norm or "")
     if not m:
         return None
-    year, month, day = int(m[1]), m[2], m[3]
+    year_n, month, day = int(m[1]), m[2], m[3]
     try:
         locale = Locale.parse(lang)
+        if day and not year:
+            return format_skeleton("MMMMd", date(year_n, int(month), int(day)), locale=locale)
         if day:
-            return format_date(date(year, int(month), int(day)), format="long", locale=locale)
+            return format_date(date(year_n, int(month), int(day)), format="long", locale=locale)
         if month:
-            return format_skeleton("yMMMM", date(year, int(month), 1), locale=locale)
-        return str(year)
+            return format_skeleton("yMMMM", date(year_n, int(month), 1), locale=locale)
+        return str(year_n)
     except (UnknownLocaleError, ValueError):
         return None
 
@@ -52,7 +55,7 @@ def span_display(span: Span, pack: Any) -> str | None:
     """How a DATE span reads in a question or statement: its clean date ("Sabtu (12/7)"
     -> "12 Juli 2025"; a year as the pack's `dates.year_in_text`, "tahun 2024"), or None
     when it has no ISO norm or already reads so."""
-    shown = display_iso(span.norm, pack.code)
+    shown = display_iso(span.norm, pack.code, year=span.attrs.get("year") != "guessed")
     if not shown:
         return None
     if span.norm and len(span.norm) == 4:

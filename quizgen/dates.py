@@ -36,6 +36,7 @@ class DateMatch:
     granularity: str  # day | month | year
     weekday: str | None = None  # the weekday as written, if any
     until: str | None = None  # for a range: ISO date of its last day
+    year_guessed: bool = False  # the year came from the weekday alone (no reference date)
 
 
 def _date(y: int, m: int, d: int) -> date | None:
@@ -120,12 +121,18 @@ def _resolve(
 
     def day(d: int, mo: int, y: int | None, wd: str | None) -> DateMatch | None:
         """A day match; iso None when the year is unknown; None when no such day exists."""
+        guessed = False
         if y is None:
             y = infer_year(d, mo, ref, lex.weekdays.get(key(wd)) if wd else None, today)
             if y is None:
                 return make(None, DAY, wd) if _date(2000, mo, d) else None
+            guessed = ref is None
         found = _date(y, mo, d)
-        return make(found.isoformat(), DAY, wd) if found else None
+        if not found:
+            return None
+        match = make(found.isoformat(), DAY, wd)
+        match.year_guessed = guessed
+        return match
 
     if g["r_d1"]:
         m2 = lex.months[key(g["r_m2"])]

@@ -72,9 +72,12 @@ def display_answer(cand: Candidate, corpus: Corpus, lang: str | None = None) -> 
     """The answer as shown: the entity's display name when the text is a part or another
     spelling of it ("Kim", "Kim Jong-un" -> "Kim Jong Un"), a role's spelled-out form
     ("Menlu Korea Utara" -> "Menteri Luar Negeri Korea Utara"), a date as a clean date from
-    its ISO norm ("Rabu (19/6/2024)" -> "19 Juni 2024")."""
+    its ISO norm ("Rabu (19/6/2024)" -> "19 Juni 2024"; "Rabu (18/10)" in an undated
+    article -> "18 Oktober": a year guessed from the weekday alone is not shown)."""
     if cand.answer_label == DATE and lang:
-        shown = display_iso(cand.answer_norm, lang)
+        span = answer_span(cand)
+        guessed = span is not None and span.attrs.get("year") == "guessed"
+        shown = display_iso(cand.answer_norm, lang, year=not guessed)
         if shown:
             return shown
     ent = corpus.entities.get(cand.answer_norm or "")

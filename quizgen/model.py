@@ -51,10 +51,14 @@ class Span:
     norm: str | None = None  # entity id after linking, ISO date, or number as text
     attrs: dict[str, str] = field(default_factory=dict)
     # attrs by label (all optional):
-    #   PLACE:    kind = country | city | region;  cldr = territory code
-    #   DATE:     granularity = day | month | year; weekday = the weekday named in the text
+    #   PLACE:    kind = country | city | region | venue;  cldr = territory code
+    #   DATE:     granularity = day | month | year; weekday = the weekday named in the text;
+    #             until = last day of a range; year = guessed (from the weekday alone: the
+    #             ISO norm keeps it for ordering events, displays leave it out)
+    #   ROLE:     head = title | profession; country, place, org, to (the role's complement)
     #   QUANTITY: value, qualifier ("lebih dari"), unit ("personel militer")
     #   QUOTE:    speaker (text of the speaker), speaker_norm
+    #   ORG:      acronym
     #   PERSON/ORG/PLACE/ROLE: canonical = display name of the linked entity
 
 

@@ -135,6 +135,7 @@ def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
         return "relative date answer"
     if cand.answer_label == DATE and not cand.answer_norm and not re.search(r"\b\d{4}\b", cand.answer):
         return "date answer without a year"
+
     if cand.answer_label == QUANTITY and not has_digit and aw and aw[0] in conf["vague_quantity_words_set"]:
         return "vague quantity answer"
     return None

@@ -72,6 +72,8 @@ def _spans(text: str, dates: list[Any], s: Sentence, names: list[Found]) -> list
             attrs["weekday"] = d.weekday
         if getattr(d, "until", None):
             attrs["until"] = d.until
+        if getattr(d, "year_guessed", False):
+            attrs["year"] = "guessed"  # from the weekday alone: may be wrong, never shown
         spans.append(Span(d.start, d.end, DATE, text[d.start : d.end], d.iso, attrs))
     claimed = {k for f in names for k in range(f.a, f.b)}
     quantities = find_quantities(s, claimed)

@@ -57,3 +57,13 @@ def test_datefmt_clean_dates_skips_the_answer(pack):
     span = date("Sabtu (12/7)", S1, "2025-07-12")
     assert clean_dates("Lavrov, Sabtu (12/7).", [span], pack, skip=span) == "Lavrov, Sabtu (12/7)."
     assert span_display(span, pack) == "12 Juli 2025"
+
+
+def test_datefmt_guessed_year_is_not_shown(pack):
+    """An undated article's "Rabu (18/10)": the year comes from the weekday alone."""
+    assert display_iso("2023-10-18", "id", year=False) == "18 Oktober"
+    span = date("Rabu (18/10)", S2, "2023-10-18")
+    span.attrs["year"] = "guessed"
+    assert span_display(span, pack) == "18 Oktober"
+    assert clean_dates("Siapa yang tiba di Pyongyang pada Rabu (18/10) malam?", [span], pack) == (
+        "Siapa yang tiba di Pyongyang pada 18 Oktober malam?")

@@ -201,3 +201,16 @@ def test_dates_pack_without_dates_file_uses_cldr_names(tmp_path):
     bare = LanguagePack("id", tmp_path)
     assert parse_datetime("19 Juni 2024", bare) == datetime(2024, 6, 19)
     assert [m.iso for m in find_dates("Rabu, 19 Juni 2024", bare)] == ["2024-06-19"]
+
+
+@pytest.mark.parametrize(
+    "text,ref,guessed",
+    [
+        ("pada Minggu (13/7).", None, True),  # the weekday alone picks the year
+        ("pada Minggu (13/7).", date(2025, 7, 13), False),  # the article's date does
+        ("pada Rabu (19/6/2024).", None, False),  # the text gives it
+    ],
+)
+def test_dates_year_from_the_weekday_alone_is_marked(pack, text, ref, guessed):
+    [m] = find_dates(text, pack, ref, today=TODAY)
+    assert m.year_guessed is guessed

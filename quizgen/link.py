@@ -11,7 +11,9 @@
 - ORG: an acronym and the name it was given for ("Komisi Pemberantasan Korupsi (KPK)"),
   or the name orgs.yaml gives it ("Kantor Berita Pusat Korea Utara" = KCNA); a bracketed
   acronym belongs to the ending of the name its initials spell. The display name is the
-  full name given most often, else the acronym.
+  full name given most often, else the acronym. A club's one-word name ("Swansea") joins
+  the one club name of its article that starts or ends with it ("Swansea City"), and
+  stands alone when that is ambiguous ("United" beside "Manchester United", "West Ham United").
 - Display names of persons: the most frequent full surface form, ties broken by the
   earliest dated article ("Sergey Lavrov"); ids do not depend on it (stable).
 - PLACE kind: the kind most mentions give.
@@ -178,12 +180,21 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
             owner = _acronym_owner(_strip_acronym(sp.text, acr), acr)
             owned[id(sp)] = owner
             acronyms[slug(owner)] = acr
+    teams: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) -> club names
+    for art, sp in mentions[ORG]:
+        words = sp.text.split()
+        if sp.attrs.get("kind") == "team" and len(words) > 1:
+            teams[(art.id, words[0].lower())].add(sp.text)
+            teams[(art.id, words[-1].lower())].add(sp.text)
     names_by_id: dict[str, Counter[str]] = defaultdict(Counter)
     org_ids: list[tuple[Article, Span, str, str]] = []
     for art, sp in mentions[ORG]:
         acr = sp.attrs.get("acronym")
         full = _strip_acronym(sp.text, acr) if acr else sp.text
-        if acr and owned.get(id(sp), full) != full:
+        club = teams.get((art.id, sp.text.lower()), set()) if sp.attrs.get("kind") == "team" else set()
+        if len(club) == 1:
+            key = slug(next(iter(club)))  # "Swansea" = "Swansea City"; "United" of two clubs stays
+        elif acr and owned.get(id(sp), full) != full:
             key = slug(full)  # "Panitia Khusus Hak Angket Komisi Pemberantasan Korupsi (KPK)"
         elif acr:
             key = slug(acr)

@@ -20,7 +20,9 @@ quantities, quotes, words; countries through CLDR):
   Moskow", ranks), and org / country / place / to for its complements; PLACE kind may also be
   venue (named buildings: "Gedung DPR"), and a context word sets a city's or region's kind
   ("wilayah Kursk" -> region); ORG acronym = the acronym the text gives ("(KPK)", "AP
-  News"). A quote of fewer than three words (quotes.yaml) has no speaker.
+  News"); ORG kind = team for a club's name (a club-name ending, "West Ham United", or a team
+  word before it, "klub Swansea"), and a first or last word of such a name alone ("United")
+  is that club anywhere in the article. A quote of fewer than three words (quotes.yaml) has no speaker.
 - A law's name with its number ("Peraturan Menteri Perdagangan Nomor 12 Tahun 2005") is
   left untagged: no ROLE, DATE or QUANTITY inside it.
 """
@@ -30,7 +32,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .model import DATE, PERSON, QUOTE, Article, Span
+from .model import DATE, ORG, PERSON, QUOTE, Article, Span
 from .tagging.context import Found, Known, Sentence
 from .tagging.lexicon import Lexicon, lexicon
 from .tagging.names import chunk
@@ -92,9 +94,12 @@ def _spans(text: str, dates: list[Any], s: Sentence, names: list[Found]) -> list
 
 
 def known_names(spans: list[Span], pack: Any) -> Known:
-    """Person names seen in an article, for the second tagging pass."""
+    """Person names and club names seen in an article, for the second tagging pass."""
     known = Known()
     for sp in spans:
+        if sp.label == ORG and sp.attrs.get("kind") == "team":
+            words = [t.low for t in tokenize(sp.text) if t.word]
+            known.teams.update(words[:1] + words[-1:])
         if sp.label != PERSON:
             continue
         toks = [t for t in tokenize(sp.text) if t.word]
@@ -107,6 +112,7 @@ def known_names(spans: list[Span], pack: Any) -> Known:
     # A short form that is itself a place or an organisation name stays what it is.
     lex = lexicon(pack)
     known.short = {w for w in known.short if len(w) > 1 and (w,) not in lex.places.table}
+    known.teams = {w for w in known.teams if len(w) > 1 and (w,) not in lex.places.table} - known.short
     return known
 
 
@@ -122,13 +128,13 @@ def tag_article(article: Article, pack: Any) -> None:
     prepared = [(s.text, tokenize(s.text), _dates(s.text, pack, ref)) for s in article.sentences]
     first = [_names(toks, dates, lex, None) for _, toks, dates in prepared]
     persons = [
-        Span(toks[f.a].start, toks[f.b - 1].end, PERSON, text[toks[f.a].start : toks[f.b - 1].end])
+        Span(toks[f.a].start, toks[f.b - 1].end, f.label, text[toks[f.a].start : toks[f.b - 1].end], None, f.attrs)
         for (text, toks, _), (_, found) in zip(prepared, first)
         for f in found
-        if f.label == PERSON and (f.spreads or f.b - f.a > 1)
+        if f.label == PERSON and (f.spreads or f.b - f.a > 1) or f.label == ORG and f.attrs.get("kind") == "team"
     ]
     known = known_names(persons, pack)
-    words = known.short | set(known.full.first)
+    words = known.short | set(known.full.first) | known.teams
     for sent, (text, toks, dates), names in zip(article.sentences, prepared, first):
         if any(t.cap and t.low in words for t in toks):
             names = _names(toks, dates, lex, known)

@@ -97,6 +97,15 @@ ORGS = [
     ([["Kata Kantor Berita Pusat Korea Utara, pertemuan berlangsung hangat."],
       ["Menurut KCNA, pertemuan berlangsung hangat."]],
      "KCNA", "ORG:kcna", "Kantor Berita Pusat Korea Utara"),
+    # a club's one-word name joins the one club name it starts or ends [IndoSum 4a590f5660c71299]
+    ([["Manchester United kembali mengukir kemenangan dengan skor identik saat bertandang ke"
+       " markas Swansea City, Sabtu (19/8) malam WIB.",
+       "Swansea lebih suka duduk bertahan dan menanti United lengah."]],
+     "Swansea", "ORG:swansea-city", "Swansea City"),
+    # ... and stands alone when two clubs of the article end with it
+    ([["Setelah melumat West Ham United, Manchester United kembali menang.",
+       "Swansea lebih suka duduk bertahan dan menanti United lengah."]],
+     "United", "ORG:united", None),
 ]
 
 

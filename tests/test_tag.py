@@ -329,6 +329,63 @@ TAGGED = [
         "Hingga Jumat (12/8), penyakit ini telah menewaskan 13 orang.",
         [("QUANTITY", "13 orang", "13")],
     ),
+    # --- FacQA (IndoNLU facqa valid, CC BY-SA 4.0): a role, its office, then the holder ---
+    (  # "Dinas" heads an organisation inside the role
+        "Komisi IX DPR ditemui Kepala Dinas Kesehatan NTT Stef Bria yang didampingi Direktur"
+        " RSU WZ Johannes Hein Mooy.",
+        [("ROLE", "Kepala Dinas Kesehatan NTT", "Kepala Dinas Kesehatan NTT"),
+         ("PERSON", "Stef Bria", None), ("PERSON", "Johannes Hein Mooy", None)],
+    ),
+    (
+        "Sebanyak 93 anggota Majelis Tinggi yang hadir kemarin secara bulat mendukung resolusi"
+        " yang disampaikan Presiden Islam Karimov pada tanggal 29 Juli lalu.",
+        [("ROLE", "Presiden", "Presiden"), ("PERSON", "Islam Karimov", None)],
+    ),
+    (
+        "Sumber dana untuk putaran pertama, menurut Menteri Kesehatan Siti Fadilah Supari,"
+        " berasal dari WHO.",
+        [("ROLE", "Menteri Kesehatan", "Menteri Kesehatan"), ("PERSON", "Siti Fadilah Supari", None)],
+    ),
+    (  # a time word between the role and its holder [IndoSum]
+        "Sebelumnya pada Oktober 2013, Menteri Kesehatan Kanada saat itu Rona Ambrose"
+        " menghapuskan diacetylmorphine dari Program Akses khusus.",
+        [("ROLE", "Menteri Kesehatan Kanada", "Menteri Kesehatan Kanada"),
+         ("PERSON", "Rona Ambrose", None)],
+    ),
+    # --- persons by given name, clubs by their name's ending [IndoSum] -------------------
+    (
+        "Swansea yang pertama melakukannya melalui sebuah crossing berbahaya, dilanjut dengan"
+        " tembakan Jordan Ayew yang masih menyamping.",
+        [("PERSON", "Jordan Ayew", None)],
+    ),
+    (
+        "United membalas lewat tembakan melebar Romelu Lukaku dan tandukan Phil Jones yang"
+        " membentur mistar.",
+        [("PERSON", "Phil Jones", None)],
+    ),
+    (
+        "Pemain-pemain senior yang dibawa ke Tangerang, seperti Lailatul Aisyah dan Zara Alfa"
+        " Tampubolon hanya mengisi bangku cadangan.",
+        [("PERSON", "Lailatul Aisyah", None), ("PERSON", "Zara Alfa Tampubolon", None)],
+    ),
+    (
+        "Setelah sukses melumat West Ham United 4-0 di laga pembuka, Manchester United kembali"
+        " mengukir kemenangan.",
+        [("ORG", "West Ham United", None), ("ORG", "Manchester United", None)],
+    ),
+    (  # a team word before a name
+        "Pertandingan berlangsung di markas Swansea pada malam hari.",
+        [("ORG", "Swansea", None)],
+    ),
+    (  # a named eatery after "di" is a business, not a place [IndoSum]
+        "Ragam makanan khas negara Timur Tengah itu juga hadir di Warung Turki by Turkuaz yang"
+        " ada di Kemang, Jakarta Selatan.",
+        [("ORG", "Warung Turki", None)],
+    ),
+    (  # an adjective after a profession stays in the role
+        "Jung Jin merupakan aktor drama hits K2 yang dimainkan bareng aktor ternama Ji Chang Wook.",
+        [("ROLE", "aktor ternama", ANY), ("PERSON", "Ji Chang Wook", None)],
+    ),
     (  # the context word names the kind of a known place
         "Laporan menyebutkan Korea Utara telah mengirim ribuan tentaranya ke wilayah Kursk di Rusia.",
         [("PLACE", "Kursk", "Kursk")],
@@ -420,6 +477,14 @@ NOT_TAGGED = [
      "QUANTITY", "Rp 2"),
     ("Dion, yang menyumbang satu juta dollar AS untuk korban topan itu, merasa terpukul.",
      "PLACE", "AS"),
+    # FacQA (IndoNLU, CC BY-SA 4.0): the verb after a role is not in it, and a declaration's
+    # name after that verb is no person
+    ("Lima tahun telah lewat ketika 147 pemimpin negara dan kepala pemerintahan menandatangani"
+     " Deklarasi Milenium, yang menawarkan visi baru.", "ROLE", "kepala pemerintahan menandatangani"),
+    ("Lima tahun telah lewat ketika 147 pemimpin negara dan kepala pemerintahan menandatangani"
+     " Deklarasi Milenium, yang menawarkan visi baru.", "PERSON", "Deklarasi Milenium"),
+    ("Ragam makanan khas negara Timur Tengah itu juga hadir di Warung Turki by Turkuaz yang"
+     " ada di Kemang, Jakarta Selatan.", "PLACE", "Warung Turki"),
 ]
 
 
@@ -553,7 +618,27 @@ ARTICLE_NAMES = [
     # a one-word speaker of a person's speech verb is known in the whole article
     (['"Kami siap bekerja," kata Jokowi di Jakarta.', "Pembangunan itu diresmikan Jokowi pagi"
       " ini."], 1, "Jokowi"),
+    # a surname of a full name found elsewhere [IndoSum 4a590f5660c71299]
+    (["Marcus Rashford belum berhasil menggetarkan jala Lukasz Fabianski.",
+      "Paul Pogba berhasil menanduk sepak pojok, namun bola ditepis Fabianski."], 1, "Fabianski"),
 ]
+
+
+# (article sentences, index, ORG text it must get from a club named elsewhere in it) [IndoSum]
+ARTICLE_ORGS = [
+    (["Setelah melumat West Ham United, Manchester United kembali mengukir kemenangan.",
+      "United pun membawa pulang tiga poin dari Wales."], 1, "United"),
+    (["Manchester United kembali mengukir kemenangan dengan skor identik saat bertandang ke"
+      " markas Swansea City, Sabtu (19/8) malam WIB.",
+      "Swansea lebih suka duduk bertahan dan menanti United lengah."], 1, "Swansea"),
+]
+
+
+@pytest.mark.parametrize("texts,index,org", ARTICLE_ORGS)
+def test_tag_article_uses_clubs_known_in_the_article(texts: list[str], index: int, org: str) -> None:
+    art = _article(texts)
+    tag_article(art, PACK)
+    assert org in [sp.text for sp in art.sentences[index].spans if sp.label == "ORG"]
 
 
 # (article sentences, index, text that must not be a PERSON there): a one-word name with

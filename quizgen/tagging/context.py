@@ -29,6 +29,7 @@ class Known:
 
     full: Phrases[str] = field(default_factory=Phrases)  # multi-word person names
     short: set[str] = field(default_factory=set)  # lower-case parts and one-word names
+    teams: set[str] = field(default_factory=set)  # first and last words of club names
 
 
 class Sentence:

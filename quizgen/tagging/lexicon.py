@@ -90,6 +90,10 @@ class Lexicon:
         self.role_abbrev = {str(k).lower(): str(v) for k, v in (roles.get("abbreviations") or {}).items()}
         self.role_links = _lows(roles.get("links"))
         self.unit_links = _lows(roles.get("unit_links"))
+        self.role_verb_prefixes = tuple(_lows(roles.get("verb_prefixes")))
+        self.role_asides: Phrases[bool] = Phrases()
+        for t in roles.get("asides") or []:
+            self.role_asides.add(str(t), True)
 
         self.places: Phrases[Place] = Phrases()
         self._load_places(pack)
@@ -105,6 +109,10 @@ class Lexicon:
         self.not_orgs = {str(x) for x in orgs.get("not_orgs") or []}
         self.domains = tuple("." + d for d in _lows(orgs.get("domains")))
         self.org_tails = _lows(orgs.get("tails"))
+        self.team_tails = _lows(orgs.get("team_tails"))
+        self.org_context: Phrases[bool] = Phrases()
+        for t in orgs.get("context") or []:
+            self.org_context.add(str(t), True)
         self.org_acronyms = {str(k): str(v) for k, v in (orgs.get("acronyms") or {}).items()}
         self.documents: Phrases[bool] = Phrases()
         for t in orgs.get("documents") or []:

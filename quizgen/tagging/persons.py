@@ -214,16 +214,22 @@ def run_at(s: Sentence, i: int) -> list[Found] | None:
     if not s.titled(i) or s.not_name(i):
         return None
     end = _run_end(s, i)
+    words = _words(s, i, end)
+    if len(words) > 1 and s.toks[end - 1].low in s.lex.team_tails:
+        return [Found(i, end, "ORG", None, {"kind": "team"})]  # "West Ham United"
     k = _given_split(s, i, end)
     if k > i:
         return [Found(k, end, "PERSON")]
     if _strong_evidence(s, i, end):
         return [Found(i, end, "PERSON")]
+    if words and all(w in s.known.teams for w in words) and not _person_evidence(s, i, end):
+        return [Found(i, end, "ORG", None, {"kind": "team"})]  # "United" after "Manchester United"
+    if len(words) <= 4 and len("".join(words)) > 1 and _team_context(s, i):
+        return [Found(i, end, "ORG", None, {"kind": "team"})]  # "klub Swansea", "markas United"
     acr_end, acr = _acronym_after(s, end)
     if acr and _initials(s, i, end) == "".join(c for c in acr if c.isupper()):
         return [Found(i, acr_end, "ORG", None, {"acronym": acr})]  # "Tour de Singkarak (TdS)"
     ctx = _place_context(s, i)
-    words = _words(s, i, end)
     if ctx is not None and len(words) <= 3 and len("".join(words)) > 1:
         attrs = {"kind": ctx} if ctx != "place" else {}
         return [Found(i, end, "PLACE", None, attrs)]
@@ -231,6 +237,15 @@ def run_at(s: Sentence, i: int) -> list[Found] | None:
         speaker = i >= 1 and s.toks[i - 1].low in s.lex.speech_verbs  # "kata Jokowi"
         return [Found(i, end, "PERSON", spreads=speaker)]
     return None
+
+
+def _team_context(s: Sentence, i: int) -> bool:
+    """A lower-case club or team word right before i ("klub Swansea", "markas United")."""
+    p = i - 1
+    if p < s.start or s.toks[p].cap:
+        return False
+    m = s.lex.org_context.match(s.toks, p, i)
+    return bool(m and m[0] == i)
 
 
 def _place_context(s: Sentence, i: int) -> str | None:

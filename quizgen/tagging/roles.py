@@ -87,6 +87,7 @@ def _complements(s: Sentence, j: int, attrs: dict[str, str]) -> tuple[int, int]:
             and not t.cap
             and lowered == 0
             and t.low not in s.lex.function
+            and not (t.low.startswith(s.lex.role_verb_prefixes) and s.lex.verb_like(t.low))
             and (s.titled(j + 1) or s.caps[j + 1] if j + 1 < s.n else False)
         ):
             j, lowered, count = j + 1, 1, count + 1  # "penyidik senior KPK", "kurator pameran X"
@@ -105,6 +106,9 @@ def _note_place(pl: Found, attrs: dict[str, str], key: str) -> None:
 def _person_after(s: Sentence, j: int, attrs: dict[str, str], kind: str) -> tuple[Found | None, int]:
     """The person named right after a role, optionally after a comma, and where the role ends."""
     k = j + 1 if j < s.n and s.toks[j].text == "," else j
+    aside = s.lex.role_asides.match(s.toks, k) if k < s.n and not s.toks[k].cap else None
+    if aside and s.titled(aside[0]):
+        k = aside[0]  # "Menteri Kesehatan Kanada saat itu | Rona Ambrose"
     known = _known_person(s, k)
     if known:
         return known[0], j

@@ -285,6 +285,11 @@ def _same_case(word: str, like: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+def _like(value: int, written: str) -> str:
+    """`value` written as `written` is: zero-padded only if that was ("09", but "9")."""
+    return str(value).zfill(len(written)) if written.startswith("0") else str(value)
+
+
 def _render_date(text: str, old: date, new: date, gran: str, locale: str) -> str | None:
     names: list[tuple[str, str, int]] = []  # (kind, name, number)
     for width in ("wide", "abbreviated"):
@@ -313,13 +318,13 @@ def _render_date(text: str, old: date, new: date, gran: str, locale: str) -> str
             vals = [new.day, new.month] + ([new.year] if len(parts) == 3 else [])
             if len(parts) == 3:
                 found["year"] = int(parts[2]) == old.year
-            return m[2].join(str(v).zfill(len(p)) for v, p in zip(vals, parts, strict=True))
+            return m[2].join(_like(v, p) for v, p in zip(vals, parts, strict=True))
         if len(parts) == 1 and len(m[0]) == 4 and int(m[0]) == old.year:
             found["year"] = True
             return str(new.year)
         if len(parts) == 1 and gran == "day" and int(m[0]) == old.day and not found["day"]:
             found["day"] = True
-            return str(new.day).zfill(len(m[0]))
+            return _like(new.day, m[0])
         return m[0]
 
     out = re.sub(r"(\d+)(?:([/.-])\d+(?:[/.-]\d+)?)?", numeric, text)

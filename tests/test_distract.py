@@ -119,6 +119,9 @@ def test_distract_numbers_near_and_same_format(text, below, above):
         ("2023", "2023", "2022", "2024"),
         ("September lalu", "2023-09", "Agustus lalu", "Oktober lalu"),
         ("tahun lalu", "2024", None, None),
+        # digits as the answer writes them: no zero padding unless it has one
+        ("10 April 2017", "2017-04-10", "9 April 2017", "11 April 2017"),
+        ("Senin (09/04)", "2018-04-09", "Minggu (08/04)", "Selasa (10/04)"),
     ],
 )
 def test_distract_dates_near_same_granularity(text, norm, earlier, later):

@@ -89,6 +89,11 @@ ROWS = [
              ("PERSON", "Sergei Lavrov")),
      "PERSON", "Siapa yang menyatakan dukungan tak terbatas kepada Rusia dalam konflik di "
      "Ukraina, saat bertemu dengan Sergei Lavrov?", "Kim Jong Un"),
+    # a team (the tagger's ORG kind) is asked "tim apa"; the subject's particle "pun" goes
+    # with it [IndoSum dev, CC BY-SA 4.0]
+    (spanned("United pun membawa pulang tiga poin dari Wales dengan senyum puas.",
+             ("ORG", "United", {"kind": "team"}), ("PLACE", "Wales")),
+     "ORG", "Tim apa yang membawa pulang tiga poin dari Wales dengan senyum puas?", "United"),
 ]
 
 

@@ -9,7 +9,7 @@ front ("Di mana ... berlangsung?") and in situ ("... memuji kota mana ...?").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,12 +58,18 @@ def is_subject(clause: Clause, span: Span) -> bool:
     return re.fullmatch(r"[\s,]*", before) is not None and len(words(clause.text[span.end:])) >= 2
 
 
-def rest_after_subject(clause: Clause, end: int) -> str:
+def rest_after_subject(clause: Clause, end: int, particles: Sequence[str] = ()) -> str:
+    """The clause after its subject, without an appositive (", pemimpin Korea Utara,") or
+    a discourse particle of the subject ("United pun membawa" -> "membawa")."""
     rest = clause.text[end:]
-    m = re.match(r"\s*,([^,]*),", rest)  # an appositive ", pemimpin Korea Utara,"
+    m = re.match(r"\s*,([^,]*),", rest)
     if m and len(words(m.group(1))) <= 6:
         rest = rest[m.end():]
-    return rest.lstrip(" ,")
+    rest = rest.lstrip(" ,")
+    first = rest.split(maxsplit=1)
+    if len(first) == 2 and first[0].lower() in particles:
+        rest = first[1]
+    return rest
 
 
 def coordinated(clause: Clause, span: Span, pack: Any) -> bool:

@@ -53,7 +53,7 @@ __all__ = ["ask", "quantity_parts", "wh"]
 def _ask_person(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
                 pack: Any) -> Asked | None:
     if is_subject(clause, span):
-        rest = rest_after_subject(clause, span.end)
+        rest = rest_after_subject(clause, span.end, _particles(pack))
         return Asked(upper_first(q or conf["subject"]) + " " + tidy_question(rest) + "?",
                      span.start, span.end)
     nxt = tokens(clause.text[span.end:])
@@ -120,7 +120,7 @@ def _ask_place(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | Non
     if is_subject(clause, span):
         if "actor_kinds" in conf and span.attrs.get("kind") not in conf["actor_kinds"]:
             return None  # "Kota mana yang memasok senjata ...?": a city stands for its state
-        rest = rest_after_subject(clause, span.end)
+        rest = rest_after_subject(clause, span.end, _particles(pack))
         return Asked(upper_first(kind_q) + " " + conf.get("subject_suffix", "") + " "
                      + tidy_question(rest) + "?", span.start, span.end)
     prev = toks[-1] if toks else None
@@ -141,9 +141,10 @@ def _ask_org(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
                 qphrase = heads[head]
                 break
     headed = qphrase is not None
-    qphrase = qphrase or conf["default"]
     if is_subject(clause, span):
-        rest = rest_after_subject(clause, span.end)
+        # the organisation's kind ("United": a team) names it when its words don't
+        qphrase = qphrase or conf.get("kinds", {}).get(span.attrs.get("kind", "")) or conf["default"]
+        rest = rest_after_subject(clause, span.end, _particles(pack))
         return Asked(upper_first(qphrase) + " " + conf.get("subject_suffix", "") + " "
                      + tidy_question(rest) + "?", span.start, span.end)
     if not headed:
@@ -185,7 +186,7 @@ def _ask_quantity(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | 
     qphrase = (word + " " + unit).strip()
     toks = tokens(clause.text[:start])
     if not toks or re.fullmatch(r"[\s,]*", clause.text[:start]):
-        rest = rest_after_subject(clause, unit_end)
+        rest = rest_after_subject(clause, unit_end, _particles(pack))
         copulas = {str(w).lower() for w in pack.data("wh")["wh"].get("copulas", [])}
         if any(w.lower() in copulas for w in words(rest)):
             return None  # "Berapa kontestan lainnya adalah juara ...?"
@@ -226,6 +227,11 @@ def ask(clause: Clause, span: Span, pack: Any, qword: str | None = None) -> Aske
     if span.label == ORG:
         return _ask_org(clause, span, lab, qword, pack)
     return None
+
+
+def _particles(pack: Any) -> tuple[str, ...]:
+    """Discourse particles that lean on a subject ("United pun ..."): dropped with it."""
+    return tuple(str(w).lower() for w in pack.data("wh")["wh"].get("subject_particles", []))
 
 
 def _attrs_match(span: Span, wanted: Mapping[str, Any] | None) -> bool:

@@ -28,11 +28,10 @@ from . import matcher as mt
 from .matcher import Binds, SlotInfo, Unit, Units, units_of
 from .model import LABELS, Sentence, Span
 from .render import normalise
-from .split import tokenize
+from .split import WORD, tokenize
 
 MAX_GAP = 20
 _META = set("{}()[]|?^$'")
-_WORD = re.compile(r"\w+(?:(?:[-.'’]|(?<=\d),(?=\d))\w+)*")  # as split.tokenize
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LABELSPEC = re.compile(r"[A-Z][A-Za-z_]*(?=\s*(?:[|/}]|\Z))")
 _VALUE = re.compile(r"[^|/}=!\s]+")
@@ -125,7 +124,7 @@ class _Parser:
             if not words:
                 raise self.error("empty quoted literal; put a word or sign between the quotes")
             return mt.seq([mt.word(w.casefold()) for w in words])
-        m = _WORD.match(s, at)
+        m = WORD.match(s, at)
         if m:
             self.i = m.end()
             return mt.word(m.group().casefold())

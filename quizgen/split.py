@@ -44,10 +44,12 @@ _QUOTE = re.compile(r"[\"“”]")
 _CLOSE_QUOTES = "\"”’'»"
 _NOT_OPENING = ("", " ", "\n", "\t", ".", ",", ";", ":", "!", "?", ")")
 
+# A word token: Jong-un, KONTAN.CO.ID, 10.000, 1,5. Template patterns read words by it too.
+WORD = re.compile(r"\w+(?:(?:[-.'’]|(?<=\d),(?=\d))\w+)*")
 _TOKEN = re.compile(
-    r"\w+(?:(?:[-.'’]|(?<=\d),(?=\d))\w+)*"  # words: Jong-un, KONTAN.CO.ID, 10.000, 1,5
-    r"|\.{2,}|[!?]+"  # ellipsis, "?!"
-    r"|\S"  # any other mark on its own
+    WORD.pattern
+    + r"|\.{2,}|[!?]+"  # ellipsis, "?!"
+    + r"|\S"  # any other mark on its own
 )
 
 

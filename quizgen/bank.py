@@ -131,6 +131,32 @@ def load_bank(path: str | Path) -> QuestionBank:
     )
 
 
+def silent_articles(bank: QuestionBank) -> list[ArticleInfo]:
+    """The bank's articles that no item cites."""
+    cited = {s.article for i in bank.items for s in i.sources}
+    return [a for a in bank.articles if a.id not in cited]
+
+
+def require_items(bank: QuestionBank, *, limited: bool = False) -> None:
+    """Refuse a bank without items: writing it would leave an empty deck and worksheet.
+    `limited`: the deck's item limits may be why (said in the message)."""
+    if bank.items:
+        return
+    paths = [a.path for a in bank.articles]
+    why = "no sentence matched a template" + (", or the deck's 'items' limits left none"
+                                              if limited else "")
+    if len(paths) == 1:
+        where = f"{paths[0]}: no question could be made from this article ({why})"
+    else:
+        shown = ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
+        where = f"no question could be made from the {len(paths)} articles {shown} ({why})"
+    what = "a news article" if len(paths) == 1 else "news articles"
+    raise QuizgenError(
+        f"{where}; give {what} that name people, places, dates or numbers"
+        " (see what was found with 'quizgen inspect FILE'); nothing was written"
+    )
+
+
 def fingerprint(item: Item) -> str:
     """A digest of the editable fields (except keep), to tell a person's edits later."""
     payload = json.dumps(

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-import yaml
+from .errors import QuizgenError
+from .yamlfile import parse_yaml
 
 
 class Block(NamedTuple):
@@ -50,9 +51,9 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict[str, Any]]:
     meta: dict[str, Any] = {}
     front = _FRONT.match(text)
     if front:
-        try:
-            data = yaml.safe_load(front.group("yaml"))
-        except yaml.YAMLError:
+        try:  # the guarded loader: front matter is as untrusted as the article
+            data = parse_yaml(front.group("yaml"), "front matter").data
+        except QuizgenError:
             data = None
         if isinstance(data, dict):
             meta = {str(k).lower(): v for k, v in data.items() if v is not None}

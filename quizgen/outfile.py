@@ -1,19 +1,67 @@
 """Output files are written to a temporary name beside the target and renamed into place,
-so a failed or interrupted run leaves the previous file intact."""
+so a failed or interrupted run leaves the previous file intact.
+
+Inside `all_or_nothing()` the renames wait for the end of the block: a run that writes a
+bank, a deck and a worksheet replaces all of them or none (a failure in the last output
+leaves the earlier ones as they were, and no temporary file behind).
+
+A new file gets the permissions an ordinary file gets (0666 less the umask); a replaced
+file keeps its own.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from .errors import QuizgenError
 
+# Errors of the output place (not of the input): reported as "cannot write".
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM,
+                  errno.EFBIG, errno.EIO, errno.EISDIR, errno.ENOTDIR}
+
+# (temporary file, target) pairs waiting for the end of an all_or_nothing() block.
+_pending: ContextVar[list[tuple[Path, Path]] | None] = ContextVar("quizgen_pending", default=None)
+
+
+def _cannot(target: Path, exc: OSError) -> QuizgenError:
+    if isinstance(exc, IsADirectoryError) or target.is_dir():
+        return QuizgenError(f"{target}: cannot write output, a folder has that name;"
+                            " move the folder or choose another output name")
+    return QuizgenError(f"{target}: cannot write output ({exc.strerror or exc});"
+                        " choose a writable folder with enough free space")
+
+
+def _mode(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    try:
+        os.chmod(tmp, _mode(target))
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _cannot(target, exc) from None
+
 
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
-    """Call write(tmp_path) to produce the file, then rename it onto path."""
+    """Call write(tmp_path) to produce the file, then rename it onto path (at once, or at
+    the end of the enclosing all_or_nothing() block)."""
     target = Path(path)
+    if target.is_dir():
+        raise _cannot(target, IsADirectoryError(errno.EISDIR, "Is a directory"))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -25,10 +73,49 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
     tmp_path = Path(tmp)
     try:
         write(tmp_path)
-        os.replace(tmp_path, target)
+    except OSError as exc:
+        tmp_path.unlink(missing_ok=True)
+        if exc.errno in _OUTPUT_ERRNOS and exc.filename in (None, tmp, str(target)):
+            raise _cannot(target, exc) from None
+        raise
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
+    pending = _pending.get()
+    if pending is None:
+        _replace(tmp_path, target)
+        return
+    for i, (old_tmp, old_target) in enumerate(pending):
+        if old_target == target:  # written twice in one block: the last write wins
+            old_tmp.unlink(missing_ok=True)
+            del pending[i]
+            break
+    pending.append((tmp_path, target))
+
+
+@contextmanager
+def all_or_nothing() -> Iterator[None]:
+    """Atomic writes inside the block replace their targets together when the block ends
+    without an error; on an error every temporary file is removed and no target changes.
+    A nested block joins the outer one."""
+    if _pending.get() is not None:
+        yield
+        return
+    pending: list[tuple[Path, Path]] = []
+    token = _pending.set(pending)
+    try:
+        yield
+        for _, target in pending:  # the one failure we can see before renaming anything
+            if target.is_dir():
+                raise _cannot(target, IsADirectoryError(errno.EISDIR, "Is a directory"))
+        while pending:
+            tmp, target = pending[0]
+            _replace(tmp, target)
+            del pending[0]
+    finally:
+        _pending.reset(token)
+        for tmp, _ in pending:
+            tmp.unlink(missing_ok=True)
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:

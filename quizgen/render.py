@@ -5,6 +5,14 @@ Templates are untrusted. A string may use output expressions `{{ ... }}`, `{% if
 `and`/`or`/`not`, `==`/`!=`, and the attributes in SLOT_ATTRS of a slot (plus
 `slot.attrs.KEY`). Anything else is refused when the template is loaded, and rendering runs
 in an ImmutableSandboxedEnvironment with StrictUndefined as a second wall.
+
+What jinja2's sandbox limits by itself: attributes starting with "_" and the internals of
+functions, methods, frames and generators (is_safe_attribute), mutation of lists, dicts
+and sets (the immutable variant), `range()` to MAX_RANGE (100,000) items, and str.format
+tricks. It does not limit `*` or `**` on its own (`'x' * 10**9`, `9**9**9`), nor output size,
+nor time: here calls, loops and arithmetic are refused at load time, the sandbox refuses
+arithmetic again when rendering (`intercepted_binops`), and output over MAX_RENDERED
+characters is dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta, nodes
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .model import ROLE, Span
@@ -128,7 +137,26 @@ def _wordcount(v: Any) -> int:
 FILTERS = {"capfirst": _capfirst, "unquote": unquote, "lower": _lower, "upper": _upper,
            "trim": _trim, "default": _default, "wordcount": _wordcount}
 
-_ENV = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+_ARITHMETIC = {nodes.Add: "+", nodes.Sub: "-", nodes.Mul: "*", nodes.Div: "/",
+               nodes.FloorDiv: "//", nodes.Mod: "%", nodes.Pow: "**", nodes.Neg: "-",
+               nodes.Pos: "+"}
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The second wall: arithmetic is refused when rendering too (and never folded at
+    compile time, where `'x' * 10**9` would run before any check)."""
+
+    intercepted_binops = frozenset(_ARITHMETIC.values())
+    intercepted_unops = frozenset({"-", "+"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        raise SecurityError(f"arithmetic '{operator}' is not allowed in templates")
+
+    def call_unop(self, context: Any, operator: str, arg: Any) -> Any:
+        raise SecurityError(f"arithmetic '{operator}' is not allowed in templates")
+
+
+_ENV = _Sandbox(undefined=jinja2.StrictUndefined, autoescape=False)
 _ENV.filters = dict(FILTERS)
 _ENV.tests = {}
 _ENV.globals = {}
@@ -143,7 +171,9 @@ _NAMES = {nodes.For: "for", nodes.Macro: "macro", nodes.Assign: "set",
           nodes.AssignBlock: "set", nodes.Include: "include", nodes.Import: "import",
           nodes.FromImport: "import", nodes.Extends: "extends", nodes.CallBlock: "call",
           nodes.Call: "a function call", nodes.Block: "block", nodes.FilterBlock: "filter",
-          nodes.With: "with", nodes.Test: "an 'is' test", nodes.Slice: "a slice"}
+          nodes.With: "with", nodes.Test: "an 'is' test", nodes.Slice: "a slice",
+          nodes.List: "a list", nodes.Dict: "a mapping", nodes.Tuple: "a tuple",
+          **{op: f"arithmetic ('{sign}')" for op, sign in _ARITHMETIC.items()}}
 
 
 class RenderCheckError(ValueError):
@@ -198,6 +228,10 @@ def _check_node(node: nodes.Node, names: set[str]) -> None:
     if isinstance(node, nodes.Name) and node.ctx != "load":
         raise RenderCheckError("assigning names is not allowed; use only {{ slot }} and "
                                "{% if %}")
+    if isinstance(node, nodes.Name) and node.name not in names:  # also jinja2's own 'self'
+        known = ", ".join(sorted(names)) or "none"
+        raise RenderCheckError(f"'{node.name}' is not a slot of the pattern; use one of: "
+                               f"{known}")
     if not isinstance(node, _ALLOWED):
         what = _NAMES.get(type(node), type(node).__name__)
         raise RenderCheckError(f"{what} is not allowed in templates; use only {{{{ slot }}}}, "

@@ -8,6 +8,15 @@ import click
 
 from . import main
 
+
+def _warn_silent(bank) -> None:
+    """One warning line per article that gave no item (the run still succeeds)."""
+    from ..bank import silent_articles
+
+    for article in silent_articles(bank):
+        click.echo(f"quizgen: warning: {article.path}: no question in the bank comes from this"
+                   f" article; see what was found with 'quizgen inspect {article.path}'", err=True)
+
 # Library imports happen inside the commands: `quizgen --help` stays fast and one
 # command's heavy dependencies (WeasyPrint, genanki) don't load for another.
 
@@ -25,7 +34,7 @@ from . import main
               help="Extra template file (repeatable).")
 def generate_command(files, lang, fmt, output, title, seed, template_files) -> None:
     """Write a question bank generated from article FILES."""
-    from ..bank import dumps_jsonl, dumps_yaml, load_bank, merge_edits, save_bank
+    from ..bank import dumps_jsonl, dumps_yaml, load_bank, merge_edits, require_items, save_bank
     from ..generate import generate_bank
     from ..lang import load_language
     from ..pipeline import analyse
@@ -36,6 +45,8 @@ def generate_command(files, lang, fmt, output, title, seed, template_files) -> N
     corpus = analyse(files, lang)
     title = title or next((a.title for a in corpus.articles if a.title), None) or "quizgen"
     bank = generate_bank(corpus, pack, templates, title=title, seed=seed)
+    require_items(bank)
+    _warn_silent(bank)
     fmt = fmt or ("jsonl" if output and output.endswith(".jsonl") else "yaml")
     if output is None:
         click.echo(dumps_jsonl(bank) if fmt == "jsonl" else dumps_yaml(bank), nl=False)
@@ -58,6 +69,7 @@ def build_command(deck_file: str, out_dir: str) -> None:
 
     deck = load_deck(deck_file)
     result = build(deck, out_dir)
+    _warn_silent(result.bank)
     by_kind: dict[str, int] = {}
     for item in result.bank.items:
         if item.keep:

@@ -47,6 +47,7 @@ def worksheet_command(bank_file, out_dir, stem, pdf, versions, paper, seed, sour
     from ..bank import load_bank
     from ..deck import DEFAULT_OUTPUTS, load_deck
     from ..export.worksheet import WorksheetOptions, write_worksheet
+    from ..outfile import all_or_nothing
 
     ws = dict(DEFAULT_OUTPUTS["worksheet"])
     deck_seed = None
@@ -64,8 +65,9 @@ def worksheet_command(bank_file, out_dir, stem, pdf, versions, paper, seed, sour
         title=title,
     )
     out = Path(out_dir) if out_dir else Path(bank_file).parent
-    written = write_worksheet(
-        bank, out, options, pdf=pdf if pdf is not None else ws["pdf"], stem=stem or ws["stem"]
-    )
+    with all_or_nothing():  # the HTML and the PDF together, or neither
+        written = write_worksheet(
+            bank, out, options, pdf=pdf if pdf is not None else ws["pdf"], stem=stem or ws["stem"]
+        )
     for path in written:
         click.echo(f"wrote {path}")

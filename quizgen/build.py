@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bank import load_bank, merge_edits, save_bank
+from .bank import load_bank, merge_edits, require_items, save_bank
 from .deck import Deck
 from .errors import QuizgenError
 from .generate import generate_bank
 from .lang import load_language
 from .model import QuestionBank
+from .outfile import all_or_nothing
 from .pipeline import analyse
 from .templates import load_templates
 
@@ -41,11 +42,18 @@ def make_bank(deck: Deck, previous: Path | None = None) -> QuestionBank:
 
 
 def build(deck: Deck, out_dir: str | Path) -> BuildResult:
+    """Every output of the deck, or none: a failure leaves the previous files as they were."""
+    with all_or_nothing():
+        return _build(deck, out_dir)
+
+
+def _build(deck: Deck, out_dir: str | Path) -> BuildResult:
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise QuizgenError(f"{out}: exists and is not a folder; choose another --out")
     o = deck.outputs
     bank = make_bank(deck, out / o["bank"] if o.get("bank") else None)
+    require_items(bank, limited=bool(deck.items))
     written: list[Path] = []
     if o.get("bank"):
         save_bank(bank, out / o["bank"], "yaml")

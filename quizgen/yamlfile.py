@@ -32,26 +32,67 @@ class YamlDoc:
         return f"{self.path}:{self.line(*key)}"
 
 
-def _walk(node: yaml.Node, key: Key, lines: dict[Key, int]) -> None:
-    lines[key] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for k_node, v_node in node.value:
-            name = k_node.value if isinstance(k_node, yaml.ScalarNode) else str(k_node.start_mark)
-            _walk(v_node, key + (name,), lines)
-            lines.setdefault(key + (name,), k_node.start_mark.line + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, child in enumerate(node.value):
-            _walk(child, key + (i,), lines)
+MAX_DEPTH = 100  # nested lists and mappings; libyaml's composer recurses in C (and crashes)
+MAX_ALIAS_REPEATS = 100_000  # values reached again through '*alias' (an alias bomb: 10**9)
+
+
+class _Walk:
+    """Records the line of every value; counts values reached again through aliases."""
+
+    def __init__(self, path: str) -> None:
+        self.path, self.lines, self.seen, self.repeats = path, {}, set(), 0
+
+    def visit(self, node: yaml.Node, key: Key) -> None:
+        if id(node) in self.seen:
+            self.repeats += 1
+            if self.repeats > MAX_ALIAS_REPEATS:
+                raise QuizgenError(
+                    f"{self.path}:{node.start_mark.line + 1}: YAML aliases ('*name') repeat"
+                    f" values over {MAX_ALIAS_REPEATS} times; write the values out instead"
+                )
+        self.seen.add(id(node))
+        lines = self.lines
+        lines[key] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for k_node, v_node in node.value:
+                name = k_node.value if isinstance(k_node, yaml.ScalarNode) else str(k_node.start_mark)
+                self.visit(v_node, key + (name,))
+                lines.setdefault(key + (name,), k_node.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, child in enumerate(node.value):
+                self.visit(child, key + (i,))
 
 
 # libyaml's loader when PyYAML was built with it (it is, in the wheels): ~20x faster.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _check_depth(loader: yaml.BaseLoader, path: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, from the event stream (which does not recurse)."""
+    depth = 0
+    while (event := loader.get_event()) is not None:
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise QuizgenError(
+                    f"{path}:{event.start_mark.line + 1}: YAML nested over {MAX_DEPTH} levels"
+                    " deep; flatten the lists and mappings"
+                )
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+
+
 def parse_yaml(text: str, path: str) -> YamlDoc:
     """Parse YAML text safely; syntax errors become a one-line QuizgenError with the line."""
     loader = _Loader(text)
     try:
+        _check_depth(loader, path)
+        loader.dispose()
+        loader = _Loader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
@@ -65,10 +106,10 @@ def parse_yaml(text: str, path: str) -> YamlDoc:
         raise QuizgenError(f"{path}: YAML error: {exc}; fix the file's syntax") from None
     finally:
         loader.dispose()
-    lines: dict[Key, int] = {}
+    walk = _Walk(path)
     if node is not None:
-        _walk(node, (), lines)
-    return YamlDoc(path=path, data=data, lines=lines)
+        walk.visit(node, ())
+    return YamlDoc(path=path, data=data, lines=walk.lines)
 
 
 def load_yaml(path: str | Path) -> YamlDoc:

@@ -152,7 +152,7 @@ def require_items(bank: QuestionBank, *, limited: bool = False) -> None:
         where = f"no question could be made from the {len(paths)} articles {shown} ({why})"
     what = "a news article" if len(paths) == 1 else "news articles"
     raise QuizgenError(
-        f"{where}; give {what} that name people, places, dates or numbers"
+        f"{where}; give {what} naming people, places, dates or numbers"
         " (see what was found with 'quizgen inspect FILE'); nothing was written"
     )
 

@@ -66,6 +66,10 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in target.parents if p.exists() and not p.is_dir()), target.parent)
+        raise QuizgenError(f"{blocker}: is a file, not a folder, so {target} cannot be written;"
+                           " choose another output folder") from None
     except OSError as exc:
         raise QuizgenError(
             f"{target.parent}: cannot write output ({exc.strerror}); choose a writable folder"

@@ -60,7 +60,7 @@ def generate_command(files, lang, fmt, output, title, seed, template_files) -> N
 
 @main.command("build")
 @click.argument("deck_file", type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out",
+@click.option("--out", "out_dir", type=click.Path(), default="out",
               show_default=True, help="Output folder.")
 def build_command(deck_file: str, out_dir: str) -> None:
     """Run the whole pipeline for a deck definition (decks/NAME.yaml) into --out."""

@@ -25,7 +25,7 @@ def _counts(values: tuple[str, ...]) -> dict[str, int]:
 
 @export.command("worksheet")
 @click.argument("bank_file", metavar="BANK", type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+@click.option("--out", "out_dir", type=click.Path(), default=None,
               help="Output folder (default: the bank's folder).")
 @click.option("--stem", default=None, help="File name without suffix  [default: worksheet]")
 @click.option("--pdf/--no-pdf", default=None, help="Also write the PDF  [default: --pdf]")

@@ -1,0 +1,346 @@
+"""Every bad input of issue 7 in one table, driven through the real command line.
+
+Each row makes its input in a temporary folder, runs `quizgen ...` (click's CliRunner on
+quizgen.cli.main) and checks the exact standard error and exit code. An error is one line,
+`quizgen: error: WHAT` naming the file (and line) and how to fix it; exit code 1 for every
+bad input (70 is kept for our own bugs, 130 for Ctrl-C; no row may give either). A few rows
+are not errors (HTML with scripts, an article among others that gives no question): their
+`check` looks at what was written instead.
+
+Related tables with more cases per stage: tests/test_read.py, tests/test_deck.py,
+tests/test_templates.py. This table is the issue's list, row for row.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from quizgen.bank import load_bank
+from quizgen.cli import main
+from quizgen.read import MAX_BYTES, MAX_LINE_CHARS
+from quizgen.yamlfile import MAX_ALIAS_REPEATS, MAX_DEPTH
+
+ROOT = Path(__file__).resolve().parents[1]
+HINT = "save the article as UTF-8 .txt, .md or .html"
+ALLOWED = ("use only {{ slot }}, {% if %}/{% else %}, literals and the filters capfirst, "
+           "unquote, lower, upper, trim, default, wordcount")
+
+# Sentences after seeds/000 and seeds/001 (the Lavrov visit), for inputs that must work.
+ARTICLE = (
+    "Menlu Rusia Tiba di Pyongyang\n\n"
+    "Menteri Luar Negeri Rusia Sergey Lavrov tiba di Pyongyang pada Jumat (11/7/2025) untuk"
+    " kunjungan tiga hari.\n\n"
+    "Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di Wonsan pada Sabtu"
+    " (12/7/2025).\n\n"
+    "Pemimpin Korea Utara Kim Jong Un menyatakan dukungan penuh kepada Rusia.\n"
+)
+# Plain sentences that name nobody, nowhere and no time: no template matches them.
+CALM = ("Cuaca pagi ini cerah dan sejuk.\n\n"
+        "Banyak orang berjalan santai sambil menikmati udara yang segar.\n")
+
+SECRETS = ("SECRETSTYLE", "SECRETSCRIPT", "SECRETFRAME", "SECRETFORM", "SECRETINPUT",
+           "SECRETBUTTON", "SECRETNOSCRIPT", "alert(", "document.write")
+_BODY = (
+    "<p>Menteri Luar Negeri Rusia Sergey Lavrov tiba di Pyongyang pada Jumat (11/7/2025)"
+    " untuk kunjungan tiga hari.</p>\n"
+    '<iframe src="https://contoh.invalid/SECRETFRAME">SECRETFRAME teks</iframe>\n'
+    "<p>Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di Wonsan pada Sabtu"
+    " (12/7/2025).</p>\n"
+    '<form action="/masuk"><label>SECRETFORM label</label><input name="pw"'
+    ' value="SECRETINPUT"><button>SECRETBUTTON</button></form>\n'
+    '<script type="text/javascript">var x = "SECRETSCRIPT"; alert(1);</script>\n'
+    "<noscript>SECRETNOSCRIPT</noscript>\n"
+    "<p>Pemimpin Korea Utara Kim Jong Un menyatakan dukungan penuh kepada Rusia.</p>\n"
+)
+HOSTILE_PAGE = (  # a saved news page: trafilatura finds its main content
+    "<!DOCTYPE html><html><head><title>Menlu Rusia Tiba di Pyongyang</title>\n"
+    "<style>body { color: red } .SECRETSTYLE {}</style>\n"
+    '<script>document.write("Presiden Putin tiba"); alert("SECRETSCRIPT");</script>\n'
+    '</head><body><nav><a href="/">Beranda</a></nav>\n<article>\n'
+    "<h1>Menlu Rusia Tiba di Pyongyang</h1>\n" + _BODY + "</article></body></html>\n"
+)
+HOSTILE_SNIPPET = (  # no <article>, little text: markup.html_blocks' fallback reads it
+    "<html><head><style>.SECRETSTYLE{}</style><script>alert('SECRETSCRIPT')</script></head>"
+    "<body>" + _BODY + "</body></html>\n"
+)
+
+Make = Callable[[Path], list[str]]
+
+
+@dataclass
+class Row:
+    name: str
+    make: Make  # writes the input under tmp and returns the command's arguments
+    error: str  # the message after "quizgen: error: " ({tmp}: the folder); for a row that
+    code: int = 1  # succeeds (code 0), the whole standard error
+    check: Callable[[Path, Result], None] | None = None  # more checks (rows without error)
+
+
+def write(name: str, data: bytes | str) -> Callable[[Path], Path]:
+    def make(tmp: Path) -> Path:
+        path = tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return path
+    return make
+
+
+def article(name: str, data: bytes | str) -> Make:
+    """`quizgen generate FILE` on one article file."""
+    return lambda tmp: ["generate", str(write(name, data)(tmp))]
+
+
+def deck(text: str, out: str = "out") -> Make:
+    """`quizgen build deck.yaml --out OUT` with a good article a.txt beside the deck."""
+    def make(tmp: Path) -> list[str]:
+        write("a.txt", ARTICLE)(tmp)
+        return ["build", str(write("deck.yaml", text)(tmp)), "--out", str(tmp / out)]
+    return make
+
+
+def template(question: str, match: str = "{role:ROLE} {person:PERSON}") -> Make:
+    """`quizgen generate --templates t.yaml a.txt`: a user's template file beside a good
+    article (the article's roles and people bind the slots)."""
+    text = (f"templates:\n  - id: user.role\n    kinds: [short]\n    match: {match!r}\n"
+            f"    answer_slot: person\n    question: {question!r}\n"
+            f"    answer: '{{{{ person }}}}'\n").replace("\\\\", "\\")
+    def make(tmp: Path) -> list[str]:
+        return ["generate", "--templates", str(write("t.yaml", text)(tmp)),
+                str(write("a.txt", ARTICLE)(tmp))]
+    return make
+
+
+def huge_one_line(tmp: Path) -> list[str]:
+    path = tmp / "huge.txt"
+    with open(path, "wb") as f:  # 50 MB of words and no newline, written for real
+        chunk = b"kata " * (1024 * 1024 // 5) + b"kata"
+        for _ in range(50):
+            f.write(chunk[:1024 * 1024])
+    return ["generate", str(path)]
+
+
+def no_secrets(tmp: Path, result: Result) -> None:
+    """The page gave a bank, and nothing of its script, style, iframe or form is in it."""
+    bank_text = (tmp / "bank.yaml").read_text(encoding="utf-8")
+    bank = load_bank(tmp / "bank.yaml")
+    assert bank.items
+    assert "Wonsan" in bank_text and "Choe Son Hui" in bank_text
+    shown = CliRunner().invoke(main, ["inspect", bank.articles[0].path]).stdout
+    assert "Kim Jong Un menyatakan dukungan penuh" in shown
+    for secret in SECRETS + ("Presiden Putin tiba", "Beranda"):
+        assert secret not in bank_text, secret
+        assert secret not in shown, secret
+
+
+def one_silent_article(tmp: Path) -> list[str]:
+    return ["generate", str(write("a.txt", ARTICLE)(tmp)), str(write("calm.txt", CALM)(tmp)),
+            "-o", str(tmp / "bank.yaml")]
+
+
+def html_page(name: str, page: str) -> Make:
+    return lambda tmp: ["generate", str(write(name, page)(tmp)), "-o", str(tmp / "bank.yaml")]
+
+
+def alias_bomb() -> str:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    return "title: T\nsources: [a.txt]\n" + "\n".join(lines) + "\n"
+
+
+def read_only_out(tmp: Path) -> list[str]:
+    """An output folder without write permission (skipped where chmod does not stop us:
+    as root; the rows after it reach the same error another way)."""
+    args = deck("title: T\nsources: [a.txt]\n", out="locked")(tmp)
+    locked = tmp / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        (locked / "probe").write_text("x")
+    except PermissionError:
+        return args
+    pytest.skip("chmod 0o500 does not stop this user (root) from writing")
+
+
+def folder_in_the_way(tmp: Path) -> list[str]:
+    (tmp / "out" / "deck.apkg").mkdir(parents=True)
+    return deck("title: T\nsources: [a.txt]\noutputs: {worksheet: false}\n")(tmp)
+
+
+ROWS = [
+    # ---- article files (quizgen generate FILE)
+    Row("empty", article("empty.txt", b""),
+        "{tmp}/empty.txt: file is empty; give a file with the article's text"),
+    Row("whitespace", article("blank.txt", " \n\t\n  \r\n"),
+        "{tmp}/blank.txt: file has only whitespace; give a file with the article's text"),
+    Row("pdf", article("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
+        f"{{tmp}}/paper.txt: is a PDF file, not text; {HINT}"),
+    Row("png", article("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        f"{{tmp}}/photo.txt: is a PNG image, not text; {HINT}"),
+    Row("zip", article("archive.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(20)),
+        f"{{tmp}}/archive.txt: is a ZIP archive, not text; {HINT}"),
+    Row("utf16-no-bom", article("utf16.txt", ARTICLE.encode("utf-16-le")),
+        "{tmp}/utf16.txt: is UTF-16 (little-endian) without a byte-order mark (NUL in every"
+        " other byte); save it as UTF-8 (or UTF-16 with BOM)"),
+    Row("latin1", article("latin1.txt", "Judul\n\nBerita dari kafe di Bogor: caf\u00e9.\n"
+                          .encode("latin-1")),
+        "{tmp}/latin1.txt:3: not UTF-8 (byte 0xE9; perhaps Latin-1 or Windows-1252);"
+        " save it as UTF-8"),
+    Row("50MB-one-line", huge_one_line,
+        f"{{tmp}}/huge.txt: file is 50.0 MB, over the {MAX_BYTES // 2**20} MB limit for one"
+        " article; give the article alone"),
+    Row("long-line", article("line.txt", "kata " * (MAX_LINE_CHARS // 5 + 1)),
+        f"{{tmp}}/line.txt:1: line has {MAX_LINE_CHARS + 5} characters, over the"
+        f" {MAX_LINE_CHARS} limit for one paragraph; is this really an article? break it"
+        " into paragraphs"),
+    Row("missing-article", lambda tmp: ["generate", str(tmp / "nope.txt")],
+        "{tmp}/nope.txt: file not found; check the path"),
+    Row("html-scripts-page", html_page("page.html", HOSTILE_PAGE),
+        "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0, no_secrets),
+    Row("html-scripts-snippet", html_page("snippet.txt", HOSTILE_SNIPPET),
+        "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0, no_secrets),
+    Row("no-template-matches", article("calm.txt", CALM),
+        "{tmp}/calm.txt: no question could be made from this article (no sentence matched a"
+        " template); give a news article naming people, places, dates or numbers (see what"
+        " was found with 'quizgen inspect FILE'); nothing was written"),
+    Row("one-article-of-two-matches-nothing", one_silent_article,
+        "quizgen: warning: {tmp}/calm.txt: no question in the bank comes from this article;"
+        " see what was found with 'quizgen inspect {tmp}/calm.txt'\n"
+        "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0),
+    # ---- deck files (quizgen build DECK)
+    Row("deck-missing-source", deck("title: T\nsources: [a.txt, hilang.txt]\n"),
+        "{tmp}/deck.yaml:2: source 'hilang.txt' not found (relative to {tmp}); fix the path"
+        " or remove it"),
+    Row("deck-glob-matches-nothing", deck("title: T\nsources: ['berita/*.txt']\n"),
+        "{tmp}/deck.yaml:2: no file matches 'berita/*.txt' (relative to {tmp}); fix the"
+        " pattern"),
+    Row("deck-glob-unclosed-bracket", deck("title: T\nsources: ['[a.txt']\n"),
+        "{tmp}/deck.yaml:2: no file matches '[a.txt' (relative to {tmp}); fix the pattern"),
+    Row("deck-unknown-language", deck("title: T\nlang: xx\nsources: [a.txt]\n"),
+        "{tmp}/deck.yaml:2: unknown language 'xx'; available: id"),
+    Row("deck-title-not-string", deck("title: 5\nsources: [a.txt]\n"),
+        "{tmp}/deck.yaml:1: 'title' must be a string, not int 5"),
+    Row("deck-sources-not-list", deck("title: T\nsources: 5\n"),
+        "{tmp}/deck.yaml:2: 'sources' must be a list, not int 5"),
+    Row("deck-seed-not-number", deck("title: T\nsources: [a.txt]\nseed: tujuh\n"),
+        "{tmp}/deck.yaml:3: 'seed' must be a whole number, not str 'tujuh'"),
+    Row("deck-count-not-number", deck("title: T\nsources: [a.txt]\nitems: {mcq: banyak}\n"),
+        "{tmp}/deck.yaml:3: 'items.mcq' must be a whole number, not str 'banyak'"),
+    Row("deck-unknown-key", deck("title: T\nsources: [a.txt]\ncolour: red\n"),
+        "{tmp}/deck.yaml:3: unknown key 'colour'; allowed here: items, lang, outputs, seed,"
+        " sources, templates, title"),
+    Row("deck-unknown-nested-key",
+        deck("title: T\nsources: [a.txt]\noutputs:\n  worksheet:\n    colour: red\n"),
+        "{tmp}/deck.yaml:5: unknown key 'outputs.worksheet.colour'; allowed here: items, paper,"
+        " pdf, sources, stem, versions"),
+    Row("deck-yaml-syntax", deck("title: T\nsources: [a.txt\n"),
+        "{tmp}/deck.yaml:3: YAML syntax error: did not find expected ',' or ']'; check"
+        " indentation, colons and quotes"),
+    Row("deck-alias-bomb", deck(alias_bomb()),
+        f"{{tmp}}/deck.yaml:3: YAML aliases ('*name') repeat values over {MAX_ALIAS_REPEATS}"
+        " times; write the values out instead"),
+    Row("deck-deep-nesting", deck("title: T\nsources: [a.txt]\nx: " + "[" * 50_000
+                                  + "]" * 50_000 + "\n"),
+        f"{{tmp}}/deck.yaml:3: YAML nested over {MAX_DEPTH} levels deep; flatten the lists"
+        " and mappings"),
+    # ---- template files (quizgen generate --templates FILE ARTICLE)
+    Row("template-syntax", template("Siapa {{ role }?"),
+        "{tmp}/t.yaml:6 template user.role: question: jinja2 syntax error: unexpected '}';"
+        " check the {{ }} and {% %} pairs"),
+    Row("template-unknown-label", template("Siapa {{ role }}?", "{role:ROLE} {person:PERSN}"),
+        "{tmp}/t.yaml:4 template user.role: pattern error at column 21: unknown label"
+        " 'PERSN'; did you mean PERSON? known labels: PERSON, ROLE, PLACE, ORG, DATE,"
+        " QUANTITY, QUOTE"),
+    Row("template-undefined-name", template("Siapa {{ jabatan }}?"),
+        "{tmp}/t.yaml:6 template user.role: question: 'jabatan' is not a slot of the pattern;"
+        " use one of: person, role"),
+    Row("template-python-internals", template("{{ ''.__class__.__mro__ }}"),
+        "{tmp}/t.yaml:6 template user.role: question: jinja2 may not reach Python internals;"
+        " use only slot attributes (text, norm, canonical, label, kind, attrs)"),
+    Row("template-huge-range-loop",
+        template("{% for i in range(10**9) %}{{ role }}{% endfor %}"),
+        f"{{tmp}}/t.yaml:6 template user.role: question: for is not allowed in templates;"
+        f" {ALLOWED}"),
+    Row("template-huge-range-call", template("{{ range(10**9) }}"),
+        f"{{tmp}}/t.yaml:6 template user.role: question: a function call is not allowed in"
+        f" templates; {ALLOWED}"),
+    Row("template-huge-string", template("{{ 'x' * 10**9 }}"),
+        f"{{tmp}}/t.yaml:6 template user.role: question: arithmetic ('*') is not allowed in"
+        f" templates; {ALLOWED}"),
+    Row("template-huge-power", template("{{ 9**9**9 }}"),
+        f"{{tmp}}/t.yaml:6 template user.role: question: arithmetic ('**') is not allowed in"
+        f" templates; {ALLOWED}"),
+    Row("template-recursive-macro",
+        template("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"),
+        f"{{tmp}}/t.yaml:6 template user.role: question: macro is not allowed in templates;"
+        f" {ALLOWED}"),
+    Row("template-jinja-self", template("{{ self }}"),
+        "{tmp}/t.yaml:6 template user.role: question: 'self' is not a slot of the pattern;"
+        " use one of: person, role"),
+    # ---- output that cannot be written
+    Row("out-read-only-folder", read_only_out,
+        "{tmp}/locked: cannot write output (Permission denied); choose a writable folder"),
+    Row("out-is-a-file", deck("title: T\nsources: [a.txt]\n", out="a.txt"),
+        "{tmp}/a.txt: exists and is not a folder; choose another --out"),
+    Row("out-under-a-file", deck("title: T\nsources: [a.txt]\n", out="a.txt/out"),
+        "{tmp}/a.txt: is a file, not a folder, so {tmp}/a.txt/out/bank.yaml cannot be"
+        " written; choose another output folder"),
+    Row("bank-under-a-file",
+        lambda tmp: ["generate", str(write("a.txt", ARTICLE)(tmp)), "-o",
+                     str(tmp / "a.txt" / "bank.yaml")],
+        "{tmp}/a.txt: is a file, not a folder, so {tmp}/a.txt/bank.yaml cannot be written;"
+        " choose another output folder"),
+    Row("out-name-is-a-folder", folder_in_the_way,
+        "{tmp}/out/deck.apkg: cannot write output, a folder has that name; move the folder or"
+        " choose another output name"),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.name for r in ROWS])
+def test_bad_input_gives_its_message_and_exit_code(tmp_path: Path, row: Row) -> None:
+    args = row.make(tmp_path)
+    before = set(tmp_path.rglob("*"))
+    result = CliRunner().invoke(main, args)
+    expected = row.error.replace("{tmp}", str(tmp_path))
+    if row.code:
+        expected = f"quizgen: error: {expected}\n"
+    assert result.stderr == expected, result.stderr
+    assert result.exit_code == row.code, (result.exit_code, result.output, result.exception)
+    if row.check:
+        row.check(tmp_path, result)
+    if row.code:  # a failed run wrote nothing at all, not even a temporary file
+        assert set(tmp_path.rglob("*")) == before
+
+
+def test_bad_input_rows_cover_the_issue() -> None:
+    """Issue 7's list, by row name: a row removed by mistake fails here."""
+    names = {r.name for r in ROWS}
+    for needed in ("empty", "whitespace", "pdf", "png", "zip", "utf16-no-bom", "latin1",
+                   "50MB-one-line", "html-scripts-page", "no-template-matches",
+                   "deck-missing-source", "deck-glob-matches-nothing", "deck-unknown-language",
+                   "deck-title-not-string", "deck-unknown-key", "deck-yaml-syntax",
+                   "template-syntax", "template-unknown-label", "template-undefined-name",
+                   "template-python-internals", "template-huge-range-loop",
+                   "template-huge-string", "out-read-only-folder", "out-under-a-file"):
+        assert needed in names, needed
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["generate", "seeds/nope.txt"], "quizgen: error: seeds/nope.txt: file not found; check"
+                                     " the path\n"),
+    (["build", "decks/nope.yaml"], "quizgen: error: decks/nope.yaml: file not found; check"
+                                   " the path\n"),
+])
+def test_bad_input_real_process_prints_one_line_and_exits_1(args, expected) -> None:
+    """The installed entry point in a real process: one line on stderr, no traceback."""
+    done = subprocess.run([str(Path(sys.executable).parent / "quizgen"), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "QUIZGEN_DEBUG": ""})
+    assert (done.returncode, done.stderr, done.stdout) == (1, expected, "")

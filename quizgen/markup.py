@@ -108,11 +108,12 @@ _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre
 def html_blocks(html: str) -> tuple[list[Block], dict[str, Any]]:
     """Text blocks of an HTML page outside navigation, scripts and styles, and its meta tags.
     A plain fallback for pages too small for trafilatura's main-content extraction."""
+    from lxml import etree
     from lxml import html as lxml_html  # trafilatura's own parser
 
     try:
         root = lxml_html.fromstring(html)
-    except (ValueError, TypeError, SyntaxError):
+    except (ValueError, TypeError, SyntaxError, etree.ParserError):  # e.g. "</\x01": empty
         return [], {}
     meta: dict[str, Any] = {}
     for el in root.iter("meta"):

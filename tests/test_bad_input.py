@@ -202,6 +202,8 @@ ROWS = [
         " into paragraphs"),
     Row("missing-article", lambda tmp: ["generate", str(tmp / "nope.txt")],
         "{tmp}/nope.txt: file not found; check the path"),
+    Row("article-is-a-folder", lambda tmp: ["generate", str(tmp)],
+        "{tmp}: is a directory, not an article; name the files in it"),
     Row("html-scripts-page", html_page("page.html", HOSTILE_PAGE),
         "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0, no_secrets),
     Row("html-scripts-snippet", html_page("snippet.txt", HOSTILE_SNIPPET),
@@ -297,6 +299,10 @@ ROWS = [
                      str(tmp / "a.txt" / "bank.yaml")],
         "{tmp}/a.txt: is a file, not a folder, so {tmp}/a.txt/bank.yaml cannot be written;"
         " choose another output folder"),
+    Row("bank-output-is-a-folder",
+        lambda tmp: ["generate", str(write("a.txt", ARTICLE)(tmp)), "-o", str(tmp)],
+        "{tmp}: cannot write output, a folder has that name; move the folder or choose"
+        " another output name"),
     Row("out-name-is-a-folder", folder_in_the_way,
         "{tmp}/out/deck.apkg: cannot write output, a folder has that name; move the folder or"
         " choose another output name"),

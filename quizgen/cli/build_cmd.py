@@ -22,15 +22,15 @@ def _warn_silent(bank) -> None:
 
 
 @main.command("generate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--lang", default="id", show_default=True, help="Language pack code.")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "jsonl"]), default=None,
               help="Bank format (default: from -o's suffix, else yaml).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--output", type=click.Path(), default=None,
               help="Write the bank here (default: standard output). Edits in an existing YAML bank survive.")
 @click.option("--title", default=None, help="Deck title (default: the first article's title).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for options and order.")
-@click.option("--templates", "template_files", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--templates", "template_files", multiple=True, type=click.Path(),
               help="Extra template file (repeatable).")
 def generate_command(files, lang, fmt, output, title, seed, template_files) -> None:
     """Write a question bank generated from article FILES."""
@@ -59,7 +59,7 @@ def generate_command(files, lang, fmt, output, title, seed, template_files) -> N
 
 
 @main.command("build")
-@click.argument("deck_file", type=click.Path(dir_okay=False))
+@click.argument("deck_file", type=click.Path())
 @click.option("--out", "out_dir", type=click.Path(), default="out",
               show_default=True, help="Output folder.")
 def build_command(deck_file: str, out_dir: str) -> None:

@@ -13,8 +13,8 @@ def export() -> None:
 
 
 @export.command("anki")
-@click.argument("bank_file", metavar="BANK", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+@click.argument("bank_file", metavar="BANK", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(),
               help="The .apkg file to write. Notes unchanged since the previous file here keep"
               " their time, so Anki updates only the changed ones.")
 @click.option("--subdecks", is_flag=True, help="One sub-deck per source article.")
@@ -33,8 +33,8 @@ def export_anki(bank_file: str, output: str, subdecks: bool) -> None:
 
 
 @export.command("anki-text")
-@click.argument("bank_file", metavar="BANK", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+@click.argument("bank_file", metavar="BANK", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(),
               help="The .txt file to write (import it with Anki's File > Import).")
 def export_anki_text(bank_file: str, output: str) -> None:
     """Write the kept items of BANK as an Anki text file (Basic notes)."""

@@ -90,7 +90,7 @@ def corpus_to_json(corpus: Corpus) -> dict:
 
 
 @main.command("inspect")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--lang", default="id", show_default=True, help="Language pack code.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True

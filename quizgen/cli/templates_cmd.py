@@ -29,7 +29,7 @@ def templates_group() -> None:
 
 @templates_group.command("list")
 @click.option("--lang", default="id", show_default=True, help="Language pack.")
-@click.option("--templates", "extra", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--templates", "extra", multiple=True, type=click.Path(),
               help="A template file of your own, added to the pack's (repeatable).")
 def list_cmd(lang: str, extra: tuple[str, ...]) -> None:
     """The templates of a language pack (and your files): id, kinds, form, where."""
@@ -42,7 +42,7 @@ def list_cmd(lang: str, extra: tuple[str, ...]) -> None:
 
 
 @templates_group.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--lang", default=None,
               help="Also check that ids do not clash with this language pack's templates.")
 def check_cmd(files: tuple[str, ...], lang: str | None) -> None:

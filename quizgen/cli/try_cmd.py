@@ -32,7 +32,7 @@ def _date(value: str | None) -> datetime | None:
 @click.option("--date", "date", default=None,
               help="Publication date the sentence is read against (YYYY-MM-DD), for "
                    "dates such as 'Sabtu (12/7)'.")
-@click.option("--templates", "extra", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--templates", "extra", multiple=True, type=click.Path(),
               help="A template file of your own, added to the pack's (repeatable).")
 @click.option("--only", default=None, help="Run only templates whose id starts with this.")
 def try_cmd(sentence: str, lang: str, date: str | None, extra: tuple[str, ...],

@@ -24,7 +24,7 @@ def _counts(values: tuple[str, ...]) -> dict[str, int]:
 
 
 @export.command("worksheet")
-@click.argument("bank_file", metavar="BANK", type=click.Path(dir_okay=False))
+@click.argument("bank_file", metavar="BANK", type=click.Path())
 @click.option("--out", "out_dir", type=click.Path(), default=None,
               help="Output folder (default: the bank's folder).")
 @click.option("--stem", default=None, help="File name without suffix  [default: worksheet]")
@@ -39,7 +39,7 @@ def _counts(values: tuple[str, ...]) -> dict[str, int]:
               help="Most items of a kind, e.g. --count mcq=10 (repeatable; default: every"
                    " kept item).")
 @click.option("--title", default=None, help="Title printed on every page (default: the bank's).")
-@click.option("--deck", "deck_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--deck", "deck_file", type=click.Path(), default=None,
               help="Take the worksheet choices of this deck file; other flags override them.")
 def worksheet_command(bank_file, out_dir, stem, pdf, versions, paper, seed, sources, counts,
                       title, deck_file) -> None:  # fmt: skip

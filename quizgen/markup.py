@@ -46,9 +46,17 @@ def inline_text(text: str) -> str:
     return " ".join(text.split())
 
 
+# Raw HTML in Markdown whose content is not article text: scripts, styles, embedded frames,
+# forms and comments are dropped whole (their content never reaches a card).
+_RAW_HIDDEN = re.compile(
+    r"<(script|style|iframe|noscript|template|form|textarea|select|svg|object)\b[^>]*>"
+    r".*?</\1\s*>|<!--.*?-->", re.I | re.S)
+
+
 def markdown_blocks(text: str) -> tuple[list[Block], dict[str, Any]]:
     """Paragraphs, list items and headings of a Markdown text, markup removed."""
     meta: dict[str, Any] = {}
+    text = _RAW_HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     front = _FRONT.match(text)
     if front:
         try:  # the guarded loader: front matter is as untrusted as the article

@@ -68,6 +68,9 @@ def _read_bytes(p: Path) -> bytes:
     try:
         if p.is_dir():
             raise QuizgenError(f"{p}: is a directory, not an article; name the files in it")
+        if p.exists() and not p.is_file():  # /dev/zero, a pipe: no end to wait for
+            raise QuizgenError(f"{p}: is a device or pipe, not a file; save the article to a"
+                               " file and give that")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise QuizgenError(

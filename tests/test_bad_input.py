@@ -72,6 +72,12 @@ HOSTILE_SNIPPET = (  # no <article>, little text: markup.html_blocks' fallback r
     "<body>" + _BODY + "</body></html>\n"
 )
 
+MARKDOWN = (  # raw HTML blocks in Markdown: the same hidden content
+    "# Menlu Rusia Tiba di Pyongyang\n\n<script>\nalert('SECRETSCRIPT');\n</script>\n\n"
+    + _BODY.replace("<p>", "\n").replace("</p>", "\n")
+    + "<style>\n.SECRETSTYLE { color: red }\n</style>\n<!-- SECRETFORM -->\n"
+)
+
 Make = Callable[[Path], list[str]]
 
 
@@ -140,6 +146,11 @@ def no_secrets(tmp: Path, result: Result) -> None:
         assert secret not in shown, secret
 
 
+def fifo(tmp: Path) -> list[str]:
+    os.mkfifo(tmp / "pipe.txt")  # reading it would wait for a writer for ever
+    return ["generate", str(tmp / "pipe.txt")]
+
+
 def one_silent_article(tmp: Path) -> list[str]:
     return ["generate", str(write("a.txt", ARTICLE)(tmp)), str(write("calm.txt", CALM)(tmp)),
             "-o", str(tmp / "bank.yaml")]
@@ -204,6 +215,13 @@ ROWS = [
         "{tmp}/nope.txt: file not found; check the path"),
     Row("article-is-a-folder", lambda tmp: ["generate", str(tmp)],
         "{tmp}: is a directory, not an article; name the files in it"),
+    Row("device-not-file", lambda tmp: ["generate", "/dev/zero"],
+        "/dev/zero: is a device or pipe, not a file; save the article to a file and give that"),
+    Row("pipe-not-file", fifo,
+        "{tmp}/pipe.txt: is a device or pipe, not a file; save the article to a file and"
+        " give that"),
+    Row("markdown-raw-scripts", html_page("raw.md", MARKDOWN),
+        "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0, no_secrets),
     Row("html-scripts-page", html_page("page.html", HOSTILE_PAGE),
         "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0, no_secrets),
     Row("html-scripts-snippet", html_page("snippet.txt", HOSTILE_SNIPPET),

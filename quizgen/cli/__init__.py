@@ -20,6 +20,12 @@ class _Group(click.Group):
         except QuizgenError as exc:
             click.echo(f"quizgen: error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:  # `quizgen inspect x | head`: the reader has gone, be quiet
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            sys.exit(141)
         except KeyboardInterrupt:
             click.echo("quizgen: interrupted; no file was left half-written", err=True)
             sys.exit(130)

@@ -13,8 +13,10 @@ was, with no temporary file behind; edits and `keep: false` in the bank survive 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -202,3 +204,11 @@ def test_hostile_edits_and_keep_false_survive_two_rebuilds(built, tmp_path):
         assert items[edited].question == question
     assert set(OUTPUTS) <= set(snapshot(out))
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_hostile_outputs_get_ordinary_permissions(built):
+    """Temporary files are made private (0600); the renamed outputs are not."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for name in OUTPUTS:
+        assert stat.S_IMODE((built / name).stat().st_mode) == 0o666 & ~umask, name

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from difflib import SequenceMatcher
@@ -107,27 +107,90 @@ def _is_title(span: Span, sentence: Sentence) -> bool:
     )
 
 
-def _role_names(answer: Answer, corpus: Corpus, pack: LanguagePack) -> tuple[list[str], list[str]]:
-    """Roles of the article set used as titles, with the same kind of complement (a
-    country, a place...), and the pack's role titles, given the answer's country."""
-    shape = {k for k in ROLE_COMPLEMENTS if answer.attrs.get(k)}
-    ents = corpus.entities
-    found = {
-        ents[sp.norm].name if sp.norm in ents else sp.attrs.get("canonical", sp.text)
+class NamePool:
+    """What entity distractors are drawn from, computed once for an article set: the
+    confident entities of each (label, kind), most present first; every name by its
+    words (to find the names a question already uses); CLDR codes of entities; the roles
+    used as titles, by the kind of complement they have. Built by `name_pool`."""
+
+    def __init__(
+        self,
+        entities: Mapping[str, Entity],
+        codes: Mapping[str, str],
+        roles: Iterable[tuple[frozenset[str], str]],
+    ) -> None:
+        self.entities = entities
+        self.codes = dict(codes)
+        self.roles: dict[frozenset[str], list[str]] = {}
+        for shape, name in roles:
+            self.roles.setdefault(shape, []).append(name)
+        for shape, names in self.roles.items():
+            self.roles[shape] = sorted(set(names))
+        self.by_type: dict[tuple[str, str | None], list[Entity]] = {}
+        self.names_by_word: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
+        for e in entities.values():
+            if confident(e):
+                self.by_type.setdefault((e.label, e.kind), []).append(e)
+            for n in e.aliases | {e.name}:
+                w = frozenset(words(n))
+                for x in w:
+                    self.names_by_word.setdefault((e.label, x), []).append((n, w))
+        for same in self.by_type.values():
+            same.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
+
+    def asked(self, label: str, question: str) -> set[str]:
+        """Names of entities with this label that the question already uses."""
+        q = words(question)
+        return {n for x in q for n, w in self.names_by_word.get((label, x), ()) if w <= q}
+
+
+def role_shape(span: Span) -> frozenset[str]:
+    return frozenset(k for k in ROLE_COMPLEMENTS if span.attrs.get(k))
+
+
+def corpus_codes(corpus: Corpus) -> dict[str, str]:
+    return {
+        sp.norm: sp.attrs["cldr"]
         for a in corpus.articles
         for s in a.sentences
         for sp in s.spans
-        if sp.label == ROLE
-        and {k for k in ROLE_COMPLEMENTS if sp.attrs.get(k)} == shape
-        and _is_title(sp, s)
+        if sp.norm and sp.attrs.get("cldr")
     }
+
+
+def corpus_roles(corpus: Corpus) -> list[tuple[frozenset[str], str]]:
+    """(complement shape, display name) of every role used as a title in the set."""
+    ents = corpus.entities
+    return [
+        (role_shape(sp), ents[sp.norm].name if sp.norm in ents else sp.attrs.get("canonical", sp.text))
+        for a in corpus.articles
+        for s in a.sentences
+        for sp in s.spans
+        if sp.label == ROLE and _is_title(sp, s)
+    ]
+
+
+def name_pool(corpus: Corpus) -> NamePool:
+    """The corpus's NamePool, built on first use and kept with the corpus (`derived`)."""
+    pool = corpus.derived.get("names")
+    if pool is None:
+        pool = corpus.derived["names"] = NamePool(
+            corpus.entities, corpus_codes(corpus), corpus_roles(corpus)
+        )
+    return pool
+
+
+def _role_names(answer: Answer, pool: NamePool, pack: LanguagePack) -> tuple[list[str], list[str]]:
+    """Roles of the article set used as titles, with the same kind of complement (a
+    country, a place...), and the pack's role titles, given the answer's country."""
+    shape = frozenset(k for k in ROLE_COMPLEMENTS if answer.attrs.get(k))
     titles = list((pack.data("distractors", {}) or {}).get("roles", []))
     if shape == {"country"}:
         country = Locale.parse(pack.code).territories.get(answer.attrs["country"])
         titles = [f"{t} {country}" for t in titles] if country else []
     elif shape:
         titles = []
-    return sorted(found), titles
+    return pool.roles.get(shape, []), titles
 
 
 def confident(entity: Entity) -> bool:
@@ -139,41 +202,27 @@ def confident(entity: Entity) -> bool:
     return any(len(_WORD.findall(n)) >= 2 for n in entity.aliases | {entity.name})
 
 
-def _entity_pool(answer: Answer, corpus: Corpus, pack: LanguagePack) -> list[list[str]]:
-    """Two tiers of names: from the article set (most present first), from language data."""
+def _entity_pool(answer: Answer, pool: NamePool, pack: LanguagePack) -> list[list[str]]:
+    """Two tiers of names, each cut at POOL_TOP: from the article set (most present
+    first), from language data."""
     taboo = {answer.text}
-    ent = corpus.entities.get(answer.norm or "")
+    ent = pool.entities.get(answer.norm or "")
     kind = ent.kind if ent else answer.kind
     code = answer.attrs.get("cldr")
-    codes = {
-        sp.norm: sp.attrs["cldr"]
-        for a in corpus.articles
-        for s in a.sentences
-        for sp in s.spans
-        if sp.norm and sp.attrs.get("cldr")
-    }
     if ent:
         taboo |= {ent.name, *ent.aliases}
-        code = code or codes.get(ent.id)
-    same = [
-        e
-        for e in corpus.entities.values()
-        if e.label == answer.label and e.kind == kind and e.id != answer.norm
-        and not (code and codes.get(e.id) == code) and confident(e)
-    ]
-    asked = {
-        n
-        for e in corpus.entities.values()
-        for n in e.aliases | {e.name}
-        if e.label == answer.label and _mentioned(n, answer.question)
-    }
-    taboo |= asked
-    same.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
-    names = [e.name for e in same]
+        code = code or pool.codes.get(ent.id)
+    same = (
+        e.name
+        for e in pool.by_type.get((answer.label, kind), ())
+        if e.id != answer.norm and not (code and pool.codes.get(e.id) == code)
+    )
+    taboo |= pool.asked(answer.label, answer.question)
+    names: Iterable[str] = same
     data: list[str] = []
     extra = pack.data("distractors", {}) or {}
     if answer.label == ROLE:
-        names, data = _role_names(answer, corpus, pack)
+        names, data = _role_names(answer, pool, pack)
     elif answer.label == PLACE and kind == "country":
         territories = Locale.parse(pack.code).territories
         data = [territories[c] for c in extra.get("countries", []) if c in territories and c != code]
@@ -185,14 +234,16 @@ def _entity_pool(answer: Answer, corpus: Corpus, pack: LanguagePack) -> list[lis
     for tier in (names, data):
         out: list[str] = []
         for n in tier:
+            if _mentioned(n, answer.question) or not fits(n, answer.text):
+                continue
             if any(is_variant(n, t, label) for t in taboo) or any(
                 is_variant(n, o, label) for o in seen
             ):
                 continue
-            if _mentioned(n, answer.question) or not fits(n, answer.text):
-                continue
             out.append(n)
             seen.append(n)
+            if len(out) == POOL_TOP:
+                break
         tiers.append(out)
     return tiers
 
@@ -353,7 +404,7 @@ def distractors(
     """Up to n wrong options for `answer` (fewer when not enough good ones exist)."""
     if answer.label in (PERSON, PLACE, ORG, ROLE):
         picked: list[str] = []
-        for tier in _entity_pool(answer, corpus, pack):
+        for tier in _entity_pool(answer, name_pool(corpus), pack):
             head = tier[:POOL_TOP]
             picked += rng.sample(head, min(n - len(picked), len(head)))
         return picked

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 # Span labels produced by the tagger.
 PERSON = "PERSON"
@@ -102,6 +103,8 @@ class Corpus:
 
     articles: list[Article]
     entities: dict[str, Entity] = field(default_factory=dict)
+    # Indexes later stages build once per corpus (e.g. distract.name_pool); not data.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass

@@ -55,10 +55,29 @@ def _spans_in(question: str, sentence: Sentence, cand: Candidate) -> list[tuple[
     for sp in sentence.spans:
         if sp.start == cand.answer_start and sp.end == cand.answer_end:
             continue
-        m = re.search(r"(?<!\w)" + re.escape(sp.text) + r"(?!\w)", question)
-        if m:
-            out.append((m.start(), sp))
+        at = find_word(question, sp.text)
+        if at >= 0:
+            out.append((at, sp))
     return out
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what the regex class \w matches
+
+
+def find_word(text: str, needle: str) -> int:
+    """Where `needle` first occurs in `text` with no word character right before or after
+    it (the regex (?<!\w)needle(?!\w), without compiling one per needle), or -1."""
+    if not needle:
+        m = re.search(r"(?<!\w)(?!\w)", text)
+        return m.start() if m else -1
+    i = text.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        if not (i and _wordchar(text[i - 1])) and not (j < len(text) and _wordchar(text[j])):
+            return i
+        i = text.find(needle, i + 1)
+    return -1
 
 
 def _unbalanced(text: str) -> bool:

@@ -17,9 +17,11 @@ A deletion that would cut a span in two is not made.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
+from itertools import compress
 from typing import Any
 
 from .model import Sentence, Span
@@ -52,6 +54,11 @@ def words(text: str) -> list[str]:
 
 def alternation(phrases: Sequence[str]) -> str:
     """A regex alternation of phrases, longest first, any whitespace between words."""
+    return _alternation(tuple(phrases))
+
+
+@lru_cache(maxsize=1024)
+def _alternation(phrases: tuple[str, ...]) -> str:
     alts = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=len, reverse=True)
     return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in alts) + ")"
 
@@ -173,17 +180,22 @@ _TIDY = [
 
 
 def _project(text: str, keep: list[bool]) -> tuple[str, list[int]]:
-    offsets = [i for i, k in enumerate(keep) if k]
-    return "".join(text[i] for i in offsets), offsets
+    return "".join(compress(text, keep)), list(compress(range(len(text)), keep))
+
+
+def _index(offsets: list[int], offset: int) -> int | None:
+    """Where a kept sentence offset is in the clause (offsets ascend), or None."""
+    i = bisect_left(offsets, offset)
+    return i if i < len(offsets) and offsets[i] == offset else None
 
 
 def _spans_in(offsets: list[int], spans: list[Span]) -> list[tuple[Span, Span]]:
     """(copy in current offsets, original) for each span whose ends are both kept."""
-    pos = {o: i for i, o in enumerate(offsets)}
     out = []
     for sp in spans:
-        if sp.start in pos and sp.end - 1 in pos:
-            out.append((replace(sp, start=pos[sp.start], end=pos[sp.end - 1] + 1), sp))
+        start, last = _index(offsets, sp.start), _index(offsets, sp.end - 1)
+        if start is not None and last is not None:
+            out.append((replace(sp, start=start, end=last + 1), sp))
     return out
 
 
@@ -226,8 +238,24 @@ def _fix_lede_case(text: str) -> str:
     return text
 
 
+# The last sentence simplified: every template asks for the clause of the same sentence in
+# turn, so one remembered result saves all but the first (keyed by what the result reads).
+_last: list[Any] = [None, None]
+
+
 def simplify(sentence: Sentence, pack: Any) -> Clause:
     """Delete attribution, discourse phrases and side clauses from a sentence."""
+    key = (id(sentence), sentence.text,
+           tuple((sp.start, sp.end, sp.label, sp.norm) for sp in sentence.spans),
+           id(pack))
+    if _last[0] == key and _last[1].sentence is sentence:
+        return _last[1]
+    clause = _simplify(sentence, pack)
+    _last[:] = [key, clause]
+    return clause
+
+
+def _simplify(sentence: Sentence, pack: Any) -> Clause:
     keep = [True] * len(sentence.text)
     compiled = rules(pack)
     for _ in range(20):

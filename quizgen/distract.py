@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import get_day_names, get_month_names
@@ -45,14 +46,17 @@ class Answer:
     attrs: Mapping[str, str] = field(default_factory=dict)  # of the answer span (cldr, country)
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     return "".join(_WORD.findall(text.casefold()))
 
 
-def words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
+@lru_cache(maxsize=65536)
+def words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.casefold()))
 
 
+@lru_cache(maxsize=262144)
 def is_variant(a: str, b: str, label: str | None = None) -> bool:
     """True when a and b may name the same thing: equal ignoring case, spaces and
     punctuation, one inside the other ("Jong Un"), most words shared, spelled nearly alike
@@ -68,9 +72,19 @@ def is_variant(a: str, b: str, label: str | None = None) -> bool:
     last_a, last_b = _WORD.findall(a.casefold())[-1:], _WORD.findall(b.casefold())[-1:]
     if label == PERSON and last_a == last_b:
         return True
-    return SequenceMatcher(None, sa, sb).ratio() >= 0.8
+    return _alike(sa, sb)
 
 
+@lru_cache(maxsize=65536)
+def _alike(a: str, b: str) -> bool:
+    """Spelled nearly alike: difflib ratio 0.8 or more (its cheap upper bounds first)."""
+    if 2 * min(len(a), len(b)) < 0.8 * (len(a) + len(b)):
+        return False
+    m = SequenceMatcher(None, a, b)
+    return m.quick_ratio() >= 0.8 and m.ratio() >= 0.8
+
+
+@lru_cache(maxsize=65536)
 def case_style(text: str) -> str:
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
@@ -132,7 +146,7 @@ class NamePool:
             if confident(e):
                 self.by_type.setdefault((e.label, e.kind), []).append(e)
             for n in e.aliases | {e.name}:
-                w = frozenset(words(n))
+                w = words(n)
                 for x in w:
                     self.names_by_word.setdefault((e.label, x), []).append((n, w))
         for same in self.by_type.values():

@@ -153,6 +153,7 @@ def _items_for(
     sentences: Mapping[tuple[str, int], Sentence],
     truth: Mapping[str, bool],
     fact: str,
+    wrong_statements: Mapping[str, str | None],
 ) -> list[Item]:
     best = group.best
     sent = sentences.get((best.article, best.sentence))
@@ -194,8 +195,7 @@ def _items_for(
         yes, no = answer_words(pack)
         item = base(TRUEFALSE, best.statement, yes)
         if not truth[fact]:
-            rng = random.Random(f"{seed}:{TRUEFALSE}-{fact}")
-            wrong_statement = false_statement(best, corpus, pack, rng)
+            wrong_statement = wrong_statements.get(fact)
             if wrong_statement:
                 item.question = end_punctuation(wrong_statement)
                 item.answer, item.explanation = no, end_punctuation(best.statement)
@@ -209,16 +209,18 @@ def _items_for(
 
 def _truth_plan(
     groups: list[FactGroup], ids: Mapping[int, str], corpus: Corpus, pack: LanguagePack, seed: int
-) -> dict[str, bool]:
+) -> tuple[dict[str, bool], dict[str, str | None]]:
+    """Which statements stay true, and the false version of every statement (or None)."""
     keys: list[str] = []
-    falsifiable: dict[str, bool] = {}
+    wrong: dict[str, str | None] = {}
     for g in groups:
         if TRUEFALSE in g.best.kinds and g.best.statement:
             fact = ids[id(g)]
             keys.append(fact)
             rng = random.Random(f"{seed}:{TRUEFALSE}-{fact}")
-            falsifiable[fact] = false_statement(g.best, corpus, pack, rng) is not None
-    return plan_truth(sorted(keys), falsifiable, seed)
+            wrong[fact] = false_statement(g.best, corpus, pack, rng)
+    falsifiable = {k: v is not None for k, v in wrong.items()}
+    return plan_truth(sorted(keys), falsifiable, seed), wrong
 
 
 def apply_limits(items: list[Item], limits: Mapping[str, int] | None) -> list[Item]:
@@ -263,11 +265,11 @@ def bank_from_candidates(
     groups = fold_near_duplicates(groups, corpus.entities, pack)
     score_groups(groups, stats, sentences, reorder=False)
     ids = fact_ids(groups)
-    truth = _truth_plan(groups, ids, corpus, pack, seed)
+    truth, wrong = _truth_plan(groups, ids, corpus, pack, seed)
     entries = [
         (item, repeat_keys(g, item, pack), n)
         for n, g in enumerate(groups)
-        for item in _items_for(g, corpus, pack, seed, sentences, truth, ids[id(g)])
+        for item in _items_for(g, corpus, pack, seed, sentences, truth, ids[id(g)], wrong)
     ]
     items = one_statement_once(order_without_repeats(entries, REPEAT_DISCOUNT))
     items = apply_limits(items, limits)

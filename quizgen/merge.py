@@ -240,6 +240,7 @@ class Signatures:
             v.sort(key=lambda t: (-len(t[0]), t))
         self._ids = set(entities)
         self._cache: dict[str, frozenset[str]] = {}
+        self._mass: dict[str, float] = {}
         df: dict[str, int] = defaultdict(int)
         for q in dict.fromkeys(questions):
             for w in self.of(q):
@@ -273,12 +274,16 @@ class Signatures:
     def entities(self, question: str) -> frozenset[str]:
         return frozenset(x for x in self.of(question) if x in self._ids)
 
+    def mass(self, question: str) -> float:
+        if question not in self._mass:
+            self._mass[question] = sum(self.weight.get(x, 0.0) for x in self.of(question))
+        return self._mass[question]
+
     def similarity(self, a: str, b: str) -> float:
         """Weighted share of the smaller question's signature found in the other."""
         sa, sb = self.of(a), self.of(b)
         w = self.weight
-        mass_a = sum(w.get(x, 0.0) for x in sa)
-        mass_b = sum(w.get(x, 0.0) for x in sb)
+        mass_a, mass_b = self.mass(a), self.mass(b)
         if min(mass_a, mass_b) <= 0:
             return 0.0
         return sum(w.get(x, 0.0) for x in sa & sb) / min(mass_a, mass_b)

@@ -13,7 +13,7 @@ and "mendukung" -> "dukung"). No verb: "".
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .simplify import is_verb_like, words
@@ -48,6 +48,7 @@ def _noun_root(word: str, pack: Any) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def main_predicate(text: str, pack: Any) -> str:
     """The key of the main predicate of `text` (module docstring), or "" if none."""
     from .generators.facts import word_root  # facts imports simplify; keep imports acyclic

@@ -9,7 +9,7 @@ personel yang telah dikirim Korea Utara?") and to map both voices to one fact ke
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .simplify import alternation
@@ -22,6 +22,7 @@ def _passive_rules(pack: Any) -> tuple[str, list[dict[str, Any]], dict[str, froz
     return conf["prefix"], conf["rules"], lists
 
 
+@lru_cache(maxsize=65536)
 def passive(verb: str, pack: Any) -> str | None:
     """The passive form of an active verb by the pack's rules, or None if none applies."""
     prefix, rules, lists = _passive_rules(pack)

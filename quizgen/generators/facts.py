@@ -13,7 +13,7 @@ or place kept in the clause keeps facts of different events apart.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..model import Span
@@ -29,6 +29,7 @@ def _stopwords(pack: Any) -> frozenset[str]:
     return frozenset(w.lower() for w in pack.data("wh").get("fact_stopwords", []))
 
 
+@lru_cache(maxsize=65536)
 def word_root(word: str, pack: Any) -> str:
     """A word's root for fact keys: active and passive verbs map to one form."""
     from ..voice import passive  # local: voice imports simplify

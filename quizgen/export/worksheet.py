@@ -10,9 +10,6 @@ worksheet.yaml.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,6 +25,7 @@ from ..model import MCQ, QuestionBank
 from ..outfile import atomic_write_bytes, atomic_write_text
 from ..truefalse import answer_words
 from .cardtext import source_line
+from .pdfengine import reproducible_fonts, weasyprint
 from .worksheet_layout import Layout, Question, Section, Version, WorksheetOptions, build_layout
 
 __all__ = ["WorksheetOptions", "render_html", "write_worksheet"]
@@ -182,26 +180,23 @@ def render_html(bank: QuestionBank, options: WorksheetOptions | None = None) -> 
     return _render(context, parts)
 
 
-@contextmanager
-def _reproducible_fonts() -> Iterator[None]:
-    """Embedded font subsets carry a 'modified' time; fontTools takes it from
-    SOURCE_DATE_EPOCH when set (reproducible-builds.org), so fix it while writing."""
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = before or "0"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-
-
 def _pdf(context: dict[str, Any], parts: list[Part]) -> bytes:
-    """Each part rendered as its own document (its own page numbers), pages joined."""
-    from weasyprint import HTML
+    """Each part rendered as its own document (its own page numbers), pages joined.
 
-    documents = [HTML(string=_render(context, [part])).render() for part in parts]
+    The parts share one font configuration and one parsed style sheet; the style element
+    of the HTML file is left out of what WeasyPrint parses."""
+    wp = weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    style = wp.CSS(string=f"{context['css']}\n{context['page_css']}", font_config=fonts)
+    bare = dict(context, css="", page_css="")
+    documents = [
+        wp.HTML(string=_render(bare, [part])).render(font_config=fonts, stylesheets=[style])
+        for part in parts
+    ]
     pages = [page for document in documents for page in document.pages]
-    with _reproducible_fonts():
+    with reproducible_fonts():
         pdf = documents[0].copy(pages).write_pdf(pdf_identifier=b"quizgen-worksheet")
     assert pdf is not None
     return pdf

@@ -45,6 +45,7 @@ from .model import (
     QuestionBank,
     Sentence,
 )
+from .parallel import Progress, map_ordered
 from .rank import CorpusStats, order_without_repeats, score_candidate, wording_key
 from .repeats import one_statement_once, repeat_keys
 from .truefalse import answer_words, false_statement, plan_truth
@@ -73,24 +74,43 @@ def fact_ids(groups: list[FactGroup]) -> dict[int, str]:
 
 
 def collect_candidates(
-    corpus: Corpus, pack: LanguagePack, templates: Sequence[Any]
+    corpus: Corpus,
+    pack: LanguagePack,
+    templates: Sequence[Any],
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> list[Candidate]:
-    """Every template on every sentence; candidates that quality rejects are dropped, and
-    a true/false statement that quality rejects loses its kind."""
+    """Every template on every sentence, article by article on every core; candidates
+    that quality rejects are dropped, and a true/false statement that quality rejects
+    loses its kind."""
+    articles = corpus.articles  # workers see it through the fork: send only the index
+    per_article = map_ordered(
+        lambda i: article_candidates(articles[i], pack, templates),
+        range(len(articles)),
+        jobs=jobs,
+        progress=progress,
+    )
+    return [c for found in per_article for c in found]
+
+
+def article_candidates(
+    article: Article, pack: LanguagePack, templates: Sequence[Any]
+) -> list[Candidate]:
+    """collect_candidates for one article of a linked corpus."""
     from .match import run_templates
     from .quality import reject_reason, statement_reason
 
     out: list[Candidate] = []
-    for article in corpus.articles:
-        for sentence in article.sentences:
-            for cand in run_templates(sentence, article, templates, pack):
-                if reject_reason(cand, sentence, article, pack) is None:
-                    if TRUEFALSE in cand.kinds and statement_reason(cand, sentence, pack):
-                        cand.kinds = [k for k in cand.kinds if k != TRUEFALSE]
-                    skip = answer_span(cand)
-                    cand.question = clean_dates(cand.question, sentence.spans, pack, skip)
-                    cand.statement = clean_dates(cand.statement, sentence.spans, pack)
-                    out.append(cand)
+    for sentence in article.sentences:
+        for cand in run_templates(sentence, article, templates, pack):
+            if reject_reason(cand, sentence, article, pack) is None:
+                if TRUEFALSE in cand.kinds and statement_reason(cand, sentence, pack):
+                    cand.kinds = [k for k in cand.kinds if k != TRUEFALSE]
+                skip = answer_span(cand)
+                cand.question = clean_dates(cand.question, sentence.spans, pack, skip)
+                cand.statement = clean_dates(cand.statement, sentence.spans, pack)
+                out.append(cand)
     return out
 
 
@@ -290,9 +310,11 @@ def generate_bank(
     title: str,
     seed: int = 0,
     limits: Mapping[str, int] | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> QuestionBank:
     """The question bank of a corpus: every template on every sentence, filtered by
     quality, scored, merged across sources, with options, stable ids and limits."""
     apply_display_names(corpus)
-    candidates = collect_candidates(corpus, pack, templates)
+    candidates = collect_candidates(corpus, pack, templates, jobs=jobs, progress=progress)
     return bank_from_candidates(candidates, corpus, pack, title=title, seed=seed, limits=limits)

@@ -45,16 +45,25 @@ def word_root(word: str, pack: Any) -> str:
 
 
 def fact_key(clause: Clause, answer: Span, pack: Any) -> str:
+    keys = {f"{sp.label}={span_key(sp)}" for sp in clause.spans
+            if sp.label != "QUOTE" and sp is not answer}
+    keys |= _word_keys(clause, pack)
+    return f"{answer.label}={span_key(answer)} | " + " ".join(sorted(keys))
+
+
+_last_words: list[Any] = [None, None]  # (clause, its word keys): every answer of a clause
+
+
+def _word_keys(clause: Clause, pack: Any) -> set[str]:
+    """The roots of the clause's words outside spans (not stop words, not numbers)."""
+    if _last_words[0] is clause:
+        return _last_words[1]
     stop = _stopwords(pack)
     keys: set[str] = set()
     covered = [False] * len(clause.text)
     for sp in clause.spans:
-        if sp.label == "QUOTE":
-            continue
-        for i in range(sp.start, sp.end):
-            covered[i] = True
-        if sp is not answer:
-            keys.add(f"{sp.label}={span_key(sp)}")
+        if sp.label != "QUOTE":
+            covered[sp.start:sp.end] = [True] * (sp.end - sp.start)
     for m in re.finditer(r"\w+(?:[-'’]\w+)*", clause.text):
         if covered[m.start()]:
             continue
@@ -62,7 +71,8 @@ def fact_key(clause: Clause, answer: Span, pack: Any) -> str:
         if w in stop or w.isdigit():
             continue
         keys.add(word_root(w, pack))
-    return f"{answer.label}={span_key(answer)} | " + " ".join(sorted(keys))
+    _last_words[:] = [clause, frozenset(keys)]
+    return _last_words[1]
 
 
 NAMED = ("PERSON", "ORG", "PLACE", "ROLE")

@@ -238,12 +238,24 @@ def _attrs_match(span: Span, wanted: Mapping[str, Any] | None) -> bool:
     return all(span.attrs.get(k) == v for k, v in (wanted or {}).items())
 
 
+_last: list[Any] = [None, None]  # (simplified clause, shortened): all wh templates in turn
+
+
+def _short_clause(sentence: Sentence, pack: Any) -> Clause:
+    clause = simplify(sentence, pack)
+    if _last[0] is not clause:
+        limit = pack.data("wh")["simplify"].get("max_words", 10**6)
+        _last[:] = [clause, shorten(clause, pack, limit)]
+    return _last[1]
+
+
 @register("wh", params={"label": (str, True), "attrs": (dict, False), "qword": (str, False)},
           doc="Ask for a span of `label` in the simplified clause with a question word.")
 def wh(sentence: Sentence, article: Article, params: Mapping[str, Any], pack: Any,
        template: Any) -> list[Candidate]:
-    clause = simplify(sentence, pack)
-    clause = shorten(clause, pack, pack.data("wh")["simplify"].get("max_words", 10**6))
+    if not any(sp.label == params["label"] for sp in sentence.spans):
+        return []
+    clause = _short_clause(sentence, pack)
     statement = upper_first(clause.text) + "."
     out = []
     for span, orig in zip(clause.spans, clause.origin):

@@ -66,9 +66,13 @@ def build_command(deck_file: str, out_dir: str) -> None:
     """Run the whole pipeline for a deck definition (decks/NAME.yaml) into --out."""
     from ..build import build
     from ..deck import load_deck
+    from ..export import pdfengine
 
     deck = load_deck(deck_file)
-    result = build(deck, out_dir)
+    worksheet = deck.outputs.get("worksheet") or {}
+    # The PDF comes last: load WeasyPrint on another core while the bank is made.
+    with pdfengine.background(enabled=bool(worksheet.get("pdf"))):
+        result = build(deck, out_dir)
     _warn_silent(result.bank)
     by_kind: dict[str, int] = {}
     for item in result.bank.items:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import click
 
-from ..model import Article, Corpus, Sentence
 from . import main
+
+if TYPE_CHECKING:
+    from ..model import Article, Corpus, Sentence
 
 COLOURS = {
     "PERSON": "cyan",

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..lang import load_language
-from ..templates import load_file, load_templates
 from . import main
 
 
@@ -33,6 +31,9 @@ def templates_group() -> None:
               help="A template file of your own, added to the pack's (repeatable).")
 def list_cmd(lang: str, extra: tuple[str, ...]) -> None:
     """The templates of a language pack (and your files): id, kinds, form, where."""
+    from ..lang import load_language
+    from ..templates import load_templates
+
     templates = load_templates(load_language(lang), extra)
     width = max((len(t.id) for t in templates), default=2)
     for t in templates:
@@ -47,6 +48,9 @@ def list_cmd(lang: str, extra: tuple[str, ...]) -> None:
               help="Also check that ids do not clash with this language pack's templates.")
 def check_cmd(files: tuple[str, ...], lang: str | None) -> None:
     """Validate template files; the first problem is reported as FILE:LINE and exit 1."""
+    from ..lang import load_language
+    from ..templates import load_file, load_templates
+
     seen: dict[str, str] = {}
     if lang:
         for t in load_templates(load_language(lang)):

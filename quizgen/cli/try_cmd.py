@@ -7,11 +7,6 @@ from datetime import datetime
 import click
 
 from ..errors import QuizgenError
-from ..lang import load_language
-from ..match import run_templates
-from ..model import Article, Sentence
-from ..split import tokenize
-from ..templates import load_templates
 from . import main
 from .inspect_cmd import _span_line
 
@@ -38,7 +33,12 @@ def _date(value: str | None) -> datetime | None:
 def try_cmd(sentence: str, lang: str, date: str | None, extra: tuple[str, ...],
             only: str | None) -> None:
     """Show the tagged spans of SENTENCE and every question the templates make from it."""
-    from ..tag import tag_sentence  # the tagger is the heaviest import; load it on use
+    from ..lang import load_language
+    from ..match import run_templates
+    from ..model import Article, Sentence
+    from ..split import tokenize
+    from ..tag import tag_sentence
+    from ..templates import load_templates
 
     pack = load_language(lang)
     ref = _date(date)

@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 
 from ..errors import QuizgenError
-from ..model import KINDS
 from .export_cmd import export
 
 
 def _counts(values: tuple[str, ...]) -> dict[str, int]:
+    from ..model import KINDS
+
     counts: dict[str, int] = {}
     for value in values:
         kind, _, n = value.partition("=")
@@ -46,6 +47,7 @@ def worksheet_command(bank_file, out_dir, stem, pdf, versions, paper, seed, sour
     """Write a worksheet with answer keys (STEM.html, STEM.pdf) from a question BANK."""
     from ..bank import load_bank
     from ..deck import DEFAULT_OUTPUTS, load_deck
+    from ..export import pdfengine
     from ..export.worksheet import WorksheetOptions, write_worksheet
     from ..outfile import all_or_nothing
 
@@ -55,19 +57,19 @@ def worksheet_command(bank_file, out_dir, stem, pdf, versions, paper, seed, sour
         deck = load_deck(deck_file)
         ws = deck.outputs.get("worksheet") or ws
         deck_seed = deck.seed
-    bank = load_bank(bank_file)
-    options = WorksheetOptions(
-        versions=versions if versions is not None else ws["versions"],
-        paper=paper or ws["paper"],
-        seed=seed if seed is not None else deck_seed,
-        include_sources=sources if sources is not None else ws["sources"],
-        counts=_counts(counts) if counts else (dict(ws["items"]) if deck_file else None),
-        title=title,
-    )
-    out = Path(out_dir) if out_dir else Path(bank_file).parent
-    with all_or_nothing():  # the HTML and the PDF together, or neither
-        written = write_worksheet(
-            bank, out, options, pdf=pdf if pdf is not None else ws["pdf"], stem=stem or ws["stem"]
+    pdf = pdf if pdf is not None else ws["pdf"]
+    with pdfengine.background(enabled=pdf):  # WeasyPrint loads on another core meanwhile
+        bank = load_bank(bank_file)
+        options = WorksheetOptions(
+            versions=versions if versions is not None else ws["versions"],
+            paper=paper or ws["paper"],
+            seed=seed if seed is not None else deck_seed,
+            include_sources=sources if sources is not None else ws["sources"],
+            counts=_counts(counts) if counts else (dict(ws["items"]) if deck_file else None),
+            title=title,
         )
+        out = Path(out_dir) if out_dir else Path(bank_file).parent
+        with all_or_nothing():  # the HTML and the PDF together, or neither
+            written = write_worksheet(bank, out, options, pdf=pdf, stem=stem or ws["stem"])
     for path in written:
         click.echo(f"wrote {path}")

@@ -7,14 +7,22 @@ goes through ctypes.util.find_library, which runs `ldconfig -p` and `gcc` as sub
 also names the Linux soname ('libpango-1.0.so.0'), which the dynamic loader opens directly
 (honouring LD_LIBRARY_PATH and ld.so.cache), so the search adds nothing there; we skip it
 while WeasyPrint loads.
+
+Even so, loading WeasyPrint costs half a second, and the worksheet comes last in a build.
+`background()` starts a forked process that loads it while the build analyses and
+generates (on one core at a time for a small deck); `render_pdf` hands it the pages. Where
+fork is missing, or the process is gone, `render_pdf` renders in this process. Either way
+the bytes are the same.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
 from types import ModuleType
 
 
@@ -53,3 +61,95 @@ def reproducible_fonts() -> Iterator[None]:
     finally:
         if before is None:
             del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def _render_here(htmls: list[str], css: str, identifier: bytes) -> bytes:
+    """Each HTML page rendered as its own document (its own page numbers), pages joined.
+    The documents share one font configuration and one parsed style sheet."""
+    wp = weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    style = wp.CSS(string=css, font_config=fonts)
+    documents = [
+        wp.HTML(string=html).render(font_config=fonts, stylesheets=[style]) for html in htmls
+    ]
+    pages = [page for document in documents for page in document.pages]
+    with reproducible_fonts():
+        pdf = documents[0].copy(pages).write_pdf(pdf_identifier=identifier)
+    assert pdf is not None
+    return pdf
+
+
+def _serve(conn: Connection) -> None:  # in the forked process
+    try:
+        weasyprint()
+        job = conn.recv()
+    except (EOFError, OSError, KeyboardInterrupt):
+        return
+    try:
+        conn.send(("pdf", _render_here(*job)))
+    except Exception as exc:  # reported to the parent, which raises it there
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+class _Worker:
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self.conn, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def render(self, htmls: list[str], css: str, identifier: bytes) -> bytes | None:
+        """The PDF, or None when the worker is gone (the caller renders it then)."""
+        try:
+            self.conn.send((htmls, css, identifier))
+            kind, payload = self.conn.recv()
+        except (EOFError, OSError):
+            return None
+        if kind == "error":
+            raise RuntimeError(f"rendering the PDF failed: {payload}")
+        return payload
+
+    def close(self) -> None:
+        self.conn.close()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+
+
+_worker: list[_Worker] = []  # the background worker, while `background()` is open
+
+
+@contextmanager
+def background(enabled: bool = True) -> Iterator[None]:
+    """While open, a forked process loads WeasyPrint and waits for one `render_pdf` call.
+    Does nothing where fork is unavailable, when WeasyPrint is already loaded, or when
+    one is already open."""
+    usable = "fork" in multiprocessing.get_all_start_methods() and "weasyprint" not in sys.modules
+    if not (enabled and usable) or _worker:
+        yield
+        return
+    worker = _Worker()
+    _worker.append(worker)
+    try:
+        yield
+    finally:
+        _worker.remove(worker)
+        worker.close()
+
+
+def render_pdf(htmls: list[str], css: str, identifier: bytes) -> bytes:
+    """One PDF from HTML documents rendered one by one under a shared style sheet, their
+    pages joined in order; `identifier` fixes the PDF's /ID so equal input gives equal bytes.
+    Uses the background process if one is waiting."""
+    if _worker:
+        worker = _worker[0]
+        pdf = worker.render(htmls, css, identifier)
+        if pdf is not None:
+            return pdf
+    return _render_here(htmls, css, identifier)

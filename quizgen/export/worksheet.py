@@ -25,7 +25,7 @@ from ..model import MCQ, QuestionBank
 from ..outfile import atomic_write_bytes, atomic_write_text
 from ..truefalse import answer_words
 from .cardtext import source_line
-from .pdfengine import reproducible_fonts, weasyprint
+from .pdfengine import render_pdf
 from .worksheet_layout import Layout, Question, Section, Version, WorksheetOptions, build_layout
 
 __all__ = ["WorksheetOptions", "render_html", "write_worksheet"]
@@ -181,25 +181,12 @@ def render_html(bank: QuestionBank, options: WorksheetOptions | None = None) -> 
 
 
 def _pdf(context: dict[str, Any], parts: list[Part]) -> bytes:
-    """Each part rendered as its own document (its own page numbers), pages joined.
-
-    The parts share one font configuration and one parsed style sheet; the style element
-    of the HTML file is left out of what WeasyPrint parses."""
-    wp = weasyprint()
-    from weasyprint.text.fonts import FontConfiguration
-
-    fonts = FontConfiguration()
-    style = wp.CSS(string=f"{context['css']}\n{context['page_css']}", font_config=fonts)
+    """Each part rendered as its own document (its own page numbers), pages joined; the
+    style element of the HTML file is passed to WeasyPrint once, parsed once."""
     bare = dict(context, css="", page_css="")
-    documents = [
-        wp.HTML(string=_render(bare, [part])).render(font_config=fonts, stylesheets=[style])
-        for part in parts
-    ]
-    pages = [page for document in documents for page in document.pages]
-    with reproducible_fonts():
-        pdf = documents[0].copy(pages).write_pdf(pdf_identifier=b"quizgen-worksheet")
-    assert pdf is not None
-    return pdf
+    htmls = [_render(bare, [part]) for part in parts]
+    css = f"{context['css']}\n{context['page_css']}"
+    return render_pdf(htmls, css, b"quizgen-worksheet")
 
 
 def write_worksheet(

@@ -1,0 +1,83 @@
+"""The PDF engine: WeasyPrint loaded without library-search subprocesses, and a forked
+worker that renders the same bytes as this process does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from quizgen.export import pdfengine
+
+CSS = "@page { size: A5; @bottom-center { content: counter(page) ' / ' counter(pages); } }"
+# Two documents: the first two pages long, the second one page; each numbers its own pages.
+HTMLS = [
+    '<p>Versi A</p><p style="break-before: page">Versi A, halaman dua</p>',
+    "<p>Kunci Jawaban</p>",
+]
+
+
+def test_pdfengine_worker_renders_the_same_bytes_as_this_process():
+    here = pdfengine._render_here(HTMLS, CSS, b"test")
+    worker = pdfengine._Worker()
+    try:
+        there = worker.render(HTMLS, CSS, b"test")
+    finally:
+        worker.close()
+    assert there == here
+
+
+def test_pdfengine_each_document_numbers_its_own_pages():
+    pdf = pdfengine.render_pdf(HTMLS, CSS, b"test")
+    texts = [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(pdf)).pages]
+    assert [t.rsplit(" ", 3)[-3:] for t in texts] == [["1", "/", "2"], ["2", "/", "2"],
+                                                      ["1", "/", "1"]]
+
+
+def test_pdfengine_gone_worker_leaves_the_rendering_to_the_caller():
+    worker = pdfengine._Worker()
+    worker.process.terminate()
+    worker.process.join()
+    try:
+        assert worker.render(HTMLS, CSS, b"test") is None
+    finally:
+        worker.close()
+
+
+def test_pdfengine_worker_reports_a_failure_as_an_error():
+    worker = pdfengine._Worker()
+    try:
+        with pytest.raises(RuntimeError, match="rendering the PDF failed: IndexError"):
+            worker.render([], CSS, b"test")  # no document at all
+    finally:
+        worker.close()
+
+
+@pytest.mark.parametrize("reproducible", ["", "1700000000"])
+def test_pdfengine_same_input_same_bytes(monkeypatch, reproducible):
+    if reproducible:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", reproducible)
+    else:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = pdfengine.render_pdf(HTMLS, CSS, b"test")
+    assert pdfengine.render_pdf(HTMLS, CSS, b"test") == first
+
+
+def test_pdfengine_loads_weasyprint_without_running_ldconfig_or_gcc():
+    code = (
+        "import subprocess, sys\n"
+        "ran = []\n"
+        "real = subprocess.Popen.__init__\n"
+        "def spy(self, args, *a, **k):\n"
+        "    ran.append(args)\n"
+        "    real(self, args, *a, **k)\n"
+        "subprocess.Popen.__init__ = spy\n"
+        "from quizgen.export.pdfengine import weasyprint\n"
+        "weasyprint().HTML(string='<p>x</p>').render()\n"
+        "print(len(ran))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test inspect clean
+.PHONY: demo test inspect bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ inspect: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
+
+# Speed and memory on ../shared/corpus/indosum-bench.jsonl at 1x..64x (about 20 minutes);
+# BENCH_ARGS="--build-scales 1,4 --stage-scales 1" for a quick look. Figures: out/bench.json.
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) out

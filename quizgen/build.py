@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,20 +18,37 @@ from .pipeline import analyse
 from .templates import load_templates
 
 
+# progress(label, total) -> a context whose value is called with the number of items done
+Reporter = Callable[[str, int], AbstractContextManager[Callable[[int], None] | None]]
+
+
 @dataclass
 class BuildResult:
     bank: QuestionBank
     files: list[Path] = field(default_factory=list)
 
 
-def make_bank(deck: Deck, previous: Path | None = None) -> QuestionBank:
-    """Analyse the deck's sources and generate its bank, keeping edits from `previous`."""
+def make_bank(
+    deck: Deck,
+    previous: Path | None = None,
+    *,
+    jobs: int | None = None,
+    progress: Reporter | None = None,
+) -> QuestionBank:
+    """Analyse the deck's sources and generate its bank, keeping edits from `previous`.
+    `progress(label, total)` gives a context whose value is called with the number of
+    articles done (or None to report nothing)."""
     pack = load_language(deck.lang)
     templates = load_templates(pack, extra_files=deck.template_files, packs=deck.template_packs)
-    corpus = analyse(deck.sources, deck.lang)
-    bank = generate_bank(
-        corpus, pack, templates, title=deck.title, seed=deck.seed, limits=deck.items or None
-    )
+    report = progress or (lambda label, total: nullcontext(None))
+    n = len(deck.sources)
+    with report("reading", n) as done:
+        corpus = analyse(deck.sources, deck.lang, jobs=jobs, progress=done)
+    with report("questions", n) as done:
+        bank = generate_bank(
+            corpus, pack, templates, title=deck.title, seed=deck.seed,
+            limits=deck.items or None, jobs=jobs, progress=done,
+        )
     if previous is not None and previous.is_file():
         try:
             old = load_bank(previous)
@@ -41,18 +60,22 @@ def make_bank(deck: Deck, previous: Path | None = None) -> QuestionBank:
     return bank
 
 
-def build(deck: Deck, out_dir: str | Path) -> BuildResult:
+def build(
+    deck: Deck, out_dir: str | Path, *, jobs: int | None = None, progress: Reporter | None = None
+) -> BuildResult:
     """Every output of the deck, or none: a failure leaves the previous files as they were."""
     with all_or_nothing():
-        return _build(deck, out_dir)
+        return _build(deck, out_dir, jobs, progress)
 
 
-def _build(deck: Deck, out_dir: str | Path) -> BuildResult:
+def _build(
+    deck: Deck, out_dir: str | Path, jobs: int | None, progress: Reporter | None
+) -> BuildResult:
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise QuizgenError(f"{out}: exists and is not a folder; choose another --out")
     o = deck.outputs
-    bank = make_bank(deck, out / o["bank"] if o.get("bank") else None)
+    bank = make_bank(deck, out / o["bank"] if o.get("bank") else None, jobs=jobs, progress=progress)
     require_items(bank, limited=bool(deck.items))
     written: list[Path] = []
     if o.get("bank"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -16,6 +18,29 @@ def _warn_silent(bank) -> None:
     for article in silent_articles(bank):
         click.echo(f"quizgen: warning: {article.path}: no question in the bank comes from this"
                    f" article; see what was found with 'quizgen inspect {article.path}'", err=True)
+
+PROGRESS_FROM = 50  # articles: fewer than this finish before a bar would be worth drawing
+
+
+def _progress_bar(total_articles: int):
+    """A progress reporter for build.make_bank when stderr is a terminal and the run is
+    long; None (nothing drawn) otherwise, so logs and pipes get no bar."""
+    if total_articles < PROGRESS_FROM or not sys.stderr.isatty():
+        return None
+
+    @contextmanager
+    def report(label: str, total: int):
+        with click.progressbar(length=total, label=f"{label:9}", file=sys.stderr,
+                               show_pos=True, show_eta=True) as bar:
+            yield bar.update
+
+    return report
+
+
+def _jobs_option(fn):
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                        help="Worker processes (default: QUIZGEN_JOBS, else every core).")(fn)
+
 
 # Library imports happen inside the commands: `quizgen --help` stays fast and one
 # command's heavy dependencies (WeasyPrint, genanki) don't load for another.
@@ -32,7 +57,8 @@ def _warn_silent(bank) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for options and order.")
 @click.option("--templates", "template_files", multiple=True, type=click.Path(),
               help="Extra template file (repeatable).")
-def generate_command(files, lang, fmt, output, title, seed, template_files) -> None:
+@_jobs_option
+def generate_command(files, lang, fmt, output, title, seed, template_files, jobs) -> None:
     """Write a question bank generated from article FILES."""
     from ..bank import dumps_jsonl, dumps_yaml, load_bank, merge_edits, require_items, save_bank
     from ..generate import generate_bank
@@ -42,9 +68,9 @@ def generate_command(files, lang, fmt, output, title, seed, template_files) -> N
 
     pack = load_language(lang)
     templates = load_templates(pack, extra_files=[Path(f) for f in template_files])
-    corpus = analyse(files, lang)
+    corpus = analyse(files, lang, jobs=jobs)
     title = title or next((a.title for a in corpus.articles if a.title), None) or "quizgen"
-    bank = generate_bank(corpus, pack, templates, title=title, seed=seed)
+    bank = generate_bank(corpus, pack, templates, title=title, seed=seed, jobs=jobs)
     require_items(bank)
     _warn_silent(bank)
     fmt = fmt or ("jsonl" if output and output.endswith(".jsonl") else "yaml")
@@ -62,7 +88,8 @@ def generate_command(files, lang, fmt, output, title, seed, template_files) -> N
 @click.argument("deck_file", type=click.Path())
 @click.option("--out", "out_dir", type=click.Path(), default="out",
               show_default=True, help="Output folder.")
-def build_command(deck_file: str, out_dir: str) -> None:
+@_jobs_option
+def build_command(deck_file: str, out_dir: str, jobs: int | None) -> None:
     """Run the whole pipeline for a deck definition (decks/NAME.yaml) into --out."""
     from ..build import build
     from ..deck import load_deck
@@ -72,7 +99,7 @@ def build_command(deck_file: str, out_dir: str) -> None:
     worksheet = deck.outputs.get("worksheet") or {}
     # The PDF comes last: load WeasyPrint on another core while the bank is made.
     with pdfengine.background(enabled=bool(worksheet.get("pdf"))):
-        result = build(deck, out_dir)
+        result = build(deck, out_dir, jobs=jobs, progress=_progress_bar(len(deck.sources)))
     _warn_silent(result.bank)
     by_kind: dict[str, int] = {}
     for item in result.bank.items:

@@ -58,11 +58,16 @@ def _dates(text: str, pack: Any, ref: date | None) -> list[Any]:
 
 def _names(toks: list[Tok], dates: list[Any], lex: Lexicon, known: Known | None) -> tuple[Sentence, list[Found]]:
     """The name recognisers (PERSON ROLE PLACE ORG) on tokens outside the dates."""
+    s = Sentence(toks, lex, _taken(toks, dates), known)
+    return s, chunk(s)
+
+
+def _taken(toks: list[Tok], dates: list[Any]) -> set[int]:
+    """Indices of the tokens inside dates: no name recogniser may use them."""
     taken: set[int] = set()
     for d in dates:
         taken.update(t.i for t in toks if t.start < d.end and t.end > d.start)
-    s = Sentence(toks, lex, taken, known)
-    return s, chunk(s)
+    return taken
 
 
 def _spans(text: str, dates: list[Any], s: Sentence, names: list[Found]) -> list[Span]:
@@ -137,7 +142,8 @@ def tag_article(article: Article, pack: Any) -> None:
     words = known.short | set(known.full.first) | known.teams
     for sent, (text, toks, dates), names in zip(article.sentences, prepared, first):
         if any(t.cap and t.low in words for t in toks):
-            names = _names(toks, dates, lex, known)
+            again = names[0].again(_taken(toks, dates), known)
+            names = again, chunk(again)
         sent.spans = _spans(text, dates, *names)
 
 

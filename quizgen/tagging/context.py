@@ -50,6 +50,15 @@ class Sentence:
                 self.caps[first] = False  # "PEMIMPIN Korea Utara ..." is a lead-in style
         self.headline = self._is_headline()
 
+    def again(self, taken: set[int], known: Known | None) -> Sentence:
+        """The same tokens with other claimed indices and known names (the second tagging
+        pass): the sentence's shape (dateline, caps, headline) depends on neither."""
+        other = object.__new__(Sentence)
+        other.__dict__.update(self.__dict__)
+        other.taken = taken
+        other.known = known or Known()
+        return other
+
     # --- basic questions -------------------------------------------------------------
     def next_word(self, i: int) -> int | None:
         for j in range(i, self.n):
@@ -62,7 +71,10 @@ class Sentence:
 
     def titled(self, i: int) -> bool:
         """A capitalised word that is not an all-caps acronym."""
-        return self.word(i) and self.toks[i].cap and not self.caps[i]
+        if 0 <= i < self.n:
+            t = self.toks[i]
+            return t.word and t.cap and not self.caps[i] and i not in self.taken
+        return False
 
     def initial(self, i: int) -> bool:
         """First word of the sentence or of a quote or bracket: capitalised by position."""
@@ -111,13 +123,10 @@ class Sentence:
         return 0
 
     def _is_headline(self) -> bool:
-        words = [
-            i
-            for i in range(self.start, self.n)
-            if self.toks[i].word and len(self.toks[i].text) > 2 and self.toks[i].low not in self.lex.function
-        ]
+        function = self.lex.function
+        words = [t.cap for t in self.toks[self.start :] if t.word and len(t.text) > 2 and t.low not in function]
         if len(words) < 3:
             return False
-        ratio = sum(1 for i in words if self.toks[i].cap) / len(words)
+        ratio = sum(words) / len(words)
         ended = self.toks[-1].text in {".", "!", "?", '"', "”"}
         return ratio >= 0.9 or (ratio >= 0.7 and not ended)

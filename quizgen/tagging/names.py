@@ -20,9 +20,11 @@ def chunk(s: Sentence) -> list[Found]:
     out: list[Found] = []
     loose: list[tuple[int, int]] = []  # capitalised runs left without a label
     role_words = _role_words(s.lex)
+    toks, taken = s.toks, s.taken
     i = s.start
     while i < s.n:
-        if not s.word(i) or not (s.toks[i].cap or s.toks[i].low in role_words):
+        t = toks[i]
+        if not t.word or i in taken or not (t.cap or t.low in role_words):
             i += 1  # only a role may start at a lower-case word
             continue
         doc = document_end(s, i)
@@ -100,7 +102,7 @@ def document_end(s: Sentence, i: int) -> int | None:
     """End of a law's or regulation's name starting at i, with its number and year
     ("Peraturan Menteri Perdagangan Nomor 12 Tahun 2005", "UU No. 31 Tahun 1999")."""
     lex, toks = s.lex, s.toks
-    m = lex.documents.match(toks, i) if toks[i].cap else None
+    m = lex.documents.match(toks, i) if toks[i].cap and toks[i].low in lex.documents.first else None
     if not m:
         return None
     j = m[0]

@@ -61,12 +61,16 @@ def _run_end(s: Sentence, i: int) -> int:
 
 
 def _words(s: Sentence, a: int, b: int) -> list[str]:
-    return [s.toks[k].low for k in range(a, b) if s.toks[k].word]
+    return [t.low for t in s.toks[a:b] if t.word]
 
 
 def _person_evidence(s: Sentence, a: int, b: int) -> bool:
+    return _evidence(s, a, b, _words(s, a, b), None)
+
+
+def _evidence(s: Sentence, a: int, b: int, words: list[str], strong: bool | None) -> bool:
+    """_person_evidence given the run's words and, when already known, its strong evidence."""
     lex, toks = s.lex, s.toks
-    words = _words(s, a, b)
     if not words or len(words) > 6:
         return False
     if tuple(words) in s.known.full.table or all(w in s.known.short for w in words):
@@ -75,7 +79,7 @@ def _person_evidence(s: Sentence, a: int, b: int) -> bool:
         return False  # "Barat", "Pemerintah": an ordinary word needs a known name
     if len(words) == 1 and _enclitic(lex, words[0]):
         return False  # "akun Twitternya": a word with a possessive ending
-    if _strong_evidence(s, a, b):
+    if _strong(s, a, words) if strong is None else strong:
         return True
     last = max(k for k in range(a, b) if toks[k].word)
     if len(words) > 1 and any(_initial(s, k) for k in range(a, last)):
@@ -130,8 +134,12 @@ def _strong_evidence(s: Sentence, a: int, b: int) -> bool:
     """Evidence from the name itself or the word before it: a name known in the article, a
     given name, a family name written first, a form of address in the name, an honorific or
     an announcing word before it. It outweighs a place word before the name."""
+    return _strong(s, a, _words(s, a, b))
+
+
+def _strong(s: Sentence, a: int, words: list[str]) -> bool:
+    """_strong_evidence given the words of the run starting at a."""
     lex, toks = s.lex, s.toks
-    words = _words(s, a, b)
     if not words:
         return False
     if tuple(words) in s.known.full.table or all(w in s.known.short for w in words):
@@ -220,9 +228,9 @@ def run_at(s: Sentence, i: int) -> list[Found] | None:
     k = _given_split(s, i, end)
     if k > i:
         return [Found(k, end, "PERSON")]
-    if _strong_evidence(s, i, end):
+    if _strong(s, i, words):
         return [Found(i, end, "PERSON")]
-    if words and all(w in s.known.teams for w in words) and not _person_evidence(s, i, end):
+    if words and all(w in s.known.teams for w in words) and not _evidence(s, i, end, words, False):
         return [Found(i, end, "ORG", None, {"kind": "team"})]  # "United" after "Manchester United"
     if len(words) <= 4 and len("".join(words)) > 1 and _team_context(s, i):
         return [Found(i, end, "ORG", None, {"kind": "team"})]  # "klub Swansea", "markas United"
@@ -233,7 +241,7 @@ def run_at(s: Sentence, i: int) -> list[Found] | None:
     if ctx is not None and len(words) <= 3 and len("".join(words)) > 1:
         attrs = {"kind": ctx} if ctx != "place" else {}
         return [Found(i, end, "PLACE", None, attrs)]
-    if _person_evidence(s, i, end):
+    if _evidence(s, i, end, words, False):
         speaker = i >= 1 and s.toks[i - 1].low in s.lex.speech_verbs  # "kata Jokowi"
         return [Found(i, end, "PERSON", spreads=speaker)]
     return None

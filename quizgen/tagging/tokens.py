@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)|([^\W_]+(?:\.[^\W\d_][^\W_]*)*)|[^\w\s]")
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token. A tuple: cheap to build, and holding no objects the collector must track."""
+
     i: int
     start: int
     end: int
@@ -22,22 +23,26 @@ class Tok:
     glued: bool  # no space before it
 
 
+_new = tuple.__new__  # builds a Tok without the Python-level __new__ of NamedTuple
+
+
 def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
+    append = out.append
     prev_end = -1
     for m in _TOKEN.finditer(text):
         s = m.group()
         start, end = m.span()
         if m.lastindex == 2:  # letters and digits, starting with a letter
-            letters = len(s) if s.isalpha() else sum(1 for c in s if c.isalpha())
-            word = letters > 0
-            num = not word and s[0].isdigit()
-            cap = word and s[0].isupper()
-            allcaps = letters >= 2 and s.isupper()
+            if s.isalpha():
+                fields = (True, False, s[0].isupper(), len(s) >= 2 and s.isupper())
+            else:
+                letters = sum(1 for c in s if c.isalpha())
+                word = letters > 0
+                fields = (word, not word and s[0].isdigit(), word and s[0].isupper(), letters >= 2 and s.isupper())
         else:  # a number, or one punctuation mark
-            word = cap = allcaps = False
-            num = m.lastindex == 1
-        out.append(Tok(len(out), start, end, s, s.lower(), word, num, cap, allcaps, start == prev_end))
+            fields = (False, m.lastindex == 1, False, False)
+        append(_new(Tok, (len(out), start, end, s, s.lower(), *fields, start == prev_end)))
         prev_end = end
     return out
 

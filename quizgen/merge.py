@@ -8,7 +8,8 @@ Every candidate belongs to an *event*, named by the month of the event's first k
    and year mentions are mostly background); else the date of the dated article it shares
    the most rare entities with (entities weighted by log(N / articles naming them), so
    names present everywhere count for nothing), as long as that date is not earlier than
-   a date the article mentions; else the latest date it mentions at all.
+   a date the article mentions; else the latest date it mentions at all. Partners are
+   sought through names found in at most MATCH_DF articles.
 2. Article dates within EVENT_GAP_DAYS of each other (chained) form one event.
 3. A candidate takes its article's event, unless its sentence names a date outside that
    event's window: then it is about that other time, and takes the event whose window
@@ -38,6 +39,10 @@ EVENT_GAP_DAYS = 7
 NEAR_DUP = 0.6
 SAME_NAMES_DUP = 0.35  # enough, within one event, when the questions name the same entities
 UNDATED = "undated"
+# An undated article looks for its dated partner among the articles sharing an entity named
+# in at most this many articles: rarer names are what the weight rewards, and a name in
+# every other article would make the search quadratic in the size of the set.
+MATCH_DF = 200
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _WORD = re.compile(r"\w+")
 
@@ -91,13 +96,19 @@ def article_dates(corpus: Corpus) -> dict[str, date | None]:
         for e in s:
             df[e] += 1
     anchored = {k: v for k, v in dates.items() if v is not None}
+    holders: dict[str, list[str]] = defaultdict(list)  # entity -> dated articles naming it
+    for k in sorted(anchored):
+        for e in ents[k]:
+            if df[e] <= MATCH_DF:
+                holders[e].append(k)
     for a in corpus.articles:
         if dates[a.id] is not None:
             continue
         floor = max((lo for lo, _ in mentions[a.id]), default=None)
         best: tuple[float, str] | None = None
-        for other, day in sorted(anchored.items()):
-            if floor and day < floor:
+        others = {o for e in ents[a.id] for o in holders.get(e, ())}
+        for other in sorted(others):
+            if floor and anchored[other] < floor:
                 continue
             weight = sum(math.log(n / df[e]) for e in ents[a.id] & ents[other])
             if weight > 0 and (best is None or weight > best[0]):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
@@ -52,11 +53,53 @@ def _str_repr(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 _Dumper.add_representer(str, _str_repr)
 
+# libyaml's emitter (PyYAML's C extension) is five times faster and writes the very same
+# text for strings of printable BMP characters without line breaks or tabs. Others it
+# escapes or folds differently (valid YAML, but a diff in the person's file), so items
+# holding such strings go through the pure-Python emitter.
+_FastDumper: type | None = None
+if hasattr(yaml, "CSafeDumper"):
+
+    class _FastDumper(yaml.CSafeDumper):  # type: ignore[no-redef]
+        pass
+
+    _FastDumper.add_representer(str, _str_repr)
+
+_SAME_IN_BOTH = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+
+
+def _same_in_both(value: Any) -> bool:
+    if isinstance(value, str):
+        return _SAME_IN_BOTH.fullmatch(value) is not None
+    if isinstance(value, dict):
+        return all(_same_in_both(k) and _same_in_both(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_same_in_both(v) for v in value)
+    return True
+
+
+def _dump(data: Any, fast: bool) -> str:
+    dumper = _FastDumper if fast and _FastDumper else _Dumper
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+
 
 def dumps_yaml(bank: QuestionBank) -> str:
-    return yaml.dump(
-        bank_to_dict(bank), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
-    )
+    """The bank as YAML. Items are emitted in runs (a block sequence under a top-level key
+    is written exactly as the same sequence on its own), each run by the fast emitter when
+    every string in it reads the same from both."""
+    data = bank_to_dict(bank)
+    items = data.pop("items")
+    if not items:
+        return _dump({**data, "items": items}, fast=False)
+    head = _dump(data, fast=_same_in_both(data))
+    runs: list[tuple[bool, list[dict[str, Any]]]] = []
+    for item in items:
+        fast = _same_in_both(item)
+        if runs and runs[-1][0] == fast:
+            runs[-1][1].append(item)
+        else:
+            runs.append((fast, [item]))
+    return head + "items:\n" + "".join(_dump(run, fast) for fast, run in runs)
 
 
 def dumps_jsonl(bank: QuestionBank) -> str:

@@ -258,9 +258,12 @@ def simplify(sentence: Sentence, pack: Any) -> Clause:
 def _simplify(sentence: Sentence, pack: Any) -> Clause:
     keep = [True] * len(sentence.text)
     compiled = rules(pack)
-    for _ in range(20):
-        cur, offsets = _project(sentence.text, keep)
-        spans = [c for c, _ in _spans_in(offsets, sentence.spans)]
+    for round_ in range(20):
+        if round_ == 0:  # nothing deleted yet: the sentence itself (rules only read spans)
+            cur, offsets, spans = sentence.text, list(range(len(keep))), sentence.spans
+        else:
+            cur, offsets = _project(sentence.text, keep)
+            spans = [c for c, _ in _spans_in(offsets, sentence.spans)]
         fired = False
         for rule in compiled:
             ranges = [r for r in rule(cur, spans) if r[1] > r[0] and not _cuts_span(r, spans)]

@@ -27,7 +27,7 @@ from typing import Any
 from . import bank as bankmod
 from .datefmt import clean_dates
 from .display import answer_span, apply_display_names, display_answer
-from .distract import Answer, distractors
+from .distract import Answer, distractors, name_pool
 from .lang import LanguagePack
 from .merge import EventIndex, FactGroup, fold_near_duplicates, group_candidates
 from .model import (
@@ -228,17 +228,22 @@ def _items_for(
 
 
 def _truth_plan(
-    groups: list[FactGroup], ids: Mapping[int, str], corpus: Corpus, pack: LanguagePack, seed: int
+    groups: list[FactGroup],
+    ids: Mapping[int, str],
+    corpus: Corpus,
+    pack: LanguagePack,
+    seed: int,
+    jobs: int | None = None,
 ) -> tuple[dict[str, bool], dict[str, str | None]]:
     """Which statements stay true, and the false version of every statement (or None)."""
-    keys: list[str] = []
-    wrong: dict[str, str | None] = {}
-    for g in groups:
-        if TRUEFALSE in g.best.kinds and g.best.statement:
-            fact = ids[id(g)]
-            keys.append(fact)
-            rng = random.Random(f"{seed}:{TRUEFALSE}-{fact}")
-            wrong[fact] = false_statement(g.best, corpus, pack, rng)
+    asked = [g for g in groups if TRUEFALSE in g.best.kinds and g.best.statement]
+    keys = [ids[id(g)] for g in asked]
+
+    def wrong_version(i: int) -> str | None:
+        rng = random.Random(f"{seed}:{TRUEFALSE}-{keys[i]}")
+        return false_statement(asked[i].best, corpus, pack, rng)
+
+    wrong = dict(zip(keys, map_ordered(wrong_version, range(len(asked)), jobs=jobs)))
     falsifiable = {k: v is not None for k, v in wrong.items()}
     return plan_truth(sorted(keys), falsifiable, seed), wrong
 
@@ -276,8 +281,10 @@ def bank_from_candidates(
     title: str,
     seed: int = 0,
     limits: Mapping[str, int] | None = None,
+    jobs: int | None = None,
 ) -> QuestionBank:
-    """Score, merge, make options and ids for kept candidates, and build the bank."""
+    """Score, merge, make options and ids for kept candidates, and build the bank (the
+    options of each fact on every core)."""
     stats = CorpusStats.of(corpus)
     sentences = {(a.id, s.index): s for a in corpus.articles for s in a.sentences}
     groups = group_candidates(candidates, EventIndex(corpus))
@@ -285,11 +292,17 @@ def bank_from_candidates(
     groups = fold_near_duplicates(groups, corpus.entities, pack)
     score_groups(groups, stats, sentences, reorder=False)
     ids = fact_ids(groups)
-    truth, wrong = _truth_plan(groups, ids, corpus, pack, seed)
+    name_pool(corpus)  # built once here, before any worker starts, and shared with them
+    truth, wrong = _truth_plan(groups, ids, corpus, pack, seed, jobs)
+    made = map_ordered(
+        lambda n: _items_for(groups[n], corpus, pack, seed, sentences, truth, ids[id(groups[n])], wrong),
+        range(len(groups)),
+        jobs=jobs,
+    )
     entries = [
-        (item, repeat_keys(g, item, pack), n)
-        for n, g in enumerate(groups)
-        for item in _items_for(g, corpus, pack, seed, sentences, truth, ids[id(g)], wrong)
+        (item, repeat_keys(groups[n], item, pack), n)
+        for n, items in enumerate(made)
+        for item in items
     ]
     items = one_statement_once(order_without_repeats(entries, REPEAT_DISCOUNT))
     items = apply_limits(items, limits)
@@ -317,4 +330,6 @@ def generate_bank(
     quality, scored, merged across sources, with options, stable ids and limits."""
     apply_display_names(corpus)
     candidates = collect_candidates(corpus, pack, templates, jobs=jobs, progress=progress)
-    return bank_from_candidates(candidates, corpus, pack, title=title, seed=seed, limits=limits)
+    return bank_from_candidates(
+        candidates, corpus, pack, title=title, seed=seed, limits=limits, jobs=jobs
+    )

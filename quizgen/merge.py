@@ -8,8 +8,9 @@ Every candidate belongs to an *event*, named by the month of the event's first k
    and year mentions are mostly background); else the date of the dated article it shares
    the most rare entities with (entities weighted by log(N / articles naming them), so
    names present everywhere count for nothing), as long as that date is not earlier than
-   a date the article mentions; else the latest date it mentions at all. Partners are
-   sought through names found in at most MATCH_DF articles.
+   a date the article mentions; else the latest date it mentions at all. Only names
+   found in at most MATCH_DF articles count (an index from names to dated articles keeps
+   this linear in the number of articles).
 2. Article dates within EVENT_GAP_DAYS of each other (chained) form one event.
 3. A candidate takes its article's event, unless its sentence names a date outside that
    event's window: then it is about that other time, and takes the event whose window
@@ -39,9 +40,9 @@ EVENT_GAP_DAYS = 7
 NEAR_DUP = 0.6
 SAME_NAMES_DUP = 0.35  # enough, within one event, when the questions name the same entities
 UNDATED = "undated"
-# An undated article looks for its dated partner among the articles sharing an entity named
-# in at most this many articles: rarer names are what the weight rewards, and a name in
-# every other article would make the search quadratic in the size of the set.
+# An undated article's dated partner is weighed by the names they share that appear in at
+# most this many articles: rare names are what the weight rewards, and a name in every
+# article would make the search quadratic in the size of the set.
 MATCH_DF = 200
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _WORD = re.compile(r"\w+")
@@ -105,14 +106,17 @@ def article_dates(corpus: Corpus) -> dict[str, date | None]:
         if dates[a.id] is not None:
             continue
         floor = max((lo for lo, _ in mentions[a.id]), default=None)
+        weight: dict[str, float] = defaultdict(float)
+        for e in sorted(ents[a.id]):  # one order of terms: equal sets give equal sums
+            share = math.log(n / df[e])
+            for other in holders.get(e, ()):
+                weight[other] += share
         best: tuple[float, str] | None = None
-        others = {o for e in ents[a.id] for o in holders.get(e, ())}
-        for other in sorted(others):
+        for other in sorted(weight):
             if floor and anchored[other] < floor:
                 continue
-            weight = sum(math.log(n / df[e]) for e in ents[a.id] & ents[other])
-            if weight > 0 and (best is None or weight > best[0]):
-                best = (weight, other)
+            if weight[other] > 0 and (best is None or weight[other] > best[0]):
+                best = (weight[other], other)
         if best:
             dates[a.id] = anchored[best[1]]
         elif mentions[a.id]:

@@ -72,8 +72,10 @@ def is_subheading(line: str) -> bool:
 
 def is_menu(line: str) -> bool:
     """A site menu: many capitalised single words and no punctuation."""
+    if _MENU_PUNCT.search(line):
+        return False
     ws = line.split()
-    return len(ws) >= 6 and not _MENU_PUNCT.search(line) and all(w[0].isupper() for w in ws)
+    return len(ws) >= 6 and all(w[0].isupper() for w in ws)
 
 
 def is_name(line: str) -> bool:
@@ -97,9 +99,9 @@ def credits(line: str, rules: CleanRules) -> list[tuple[str, str]] | None:
     """(kind, value) pairs of a credit line such as "Sumber: Reuters | Editor: Handoyo";
     None when the line does not start with a credit label."""
     text = line.strip().lstrip("([").rstrip(")]").strip()
+    if len(text) > 160 or not rules.credit_label.match(text):
+        return None  # the first label must open the line
     matches = list(rules.credit_label.finditer(text))
-    if len(text) > 160 or not matches or matches[0].start() != 0:
-        return None
     pairs: list[tuple[str, str]] = []
     for m, nxt in zip(matches, matches[1:] + [None]):
         value = text[m.end() : nxt.start() if nxt else len(text)]

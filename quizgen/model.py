@@ -36,14 +36,14 @@ class RawDocument:
     format: str  # "text" | "markdown" | "html"
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int  # character offsets in Sentence.text
     end: int
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     start: int  # character offsets in Sentence.text
     end: int
@@ -63,7 +63,7 @@ class Span:
     #   PERSON/ORG/PLACE/ROLE: canonical = display name of the linked entity
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     article_id: str
     index: int  # position in the article, from 0

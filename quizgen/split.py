@@ -29,7 +29,9 @@ from .lang import LanguagePack
 from .model import Article, Sentence, Token
 
 _END = re.compile(
-    r"(?P<mark>\.{2,}|…|[.!?]+)"  # the end mark
+    # The end mark: "\.{2,}|…|[.!?]+", written to open with one character class so that
+    # the regex engine skips quickly to the candidates (same matches, same backtracking).
+    r"(?P<mark>[.!?…](?:(?<=\.)\.+|(?<=…)|(?<=[.!?])[.!?]*))"
     r"(?P<tail>[\"”’'»)\]]*)"  # closing quotes and brackets after it
     r"(?P<gap>\s+|(?<=[a-z)]\.)(?=[A-Z][a-z]))"  # whitespace, or glued: ").Pada", "kalah.Dia"
 )
@@ -145,10 +147,14 @@ def _split_block(text: str, offset: int, rules: _Rules, out: list[tuple[int, int
     shielded = _speech_tag_quotes(text) if _QUOTE.search(text) else []
     if "(" in text:
         shielded += [(m.start(), m.end() - 1) for m in _BRACKETS.finditer(text)]
-    start = 0
-    for m in cands:
+    shielded.sort()
+    start, k, reach = 0, 0, -1  # reach: the furthest end of the regions opened before pos
+    for m in cands:  # in order of pos
         pos = m.start()
-        if any(a < pos < b for a, b in shielded):
+        while k < len(shielded) and shielded[k][0] < pos:
+            reach = max(reach, shielded[k][1])
+            k += 1
+        if reach > pos:  # inside a quotation or brackets
             continue
         if _ends_here(text, m, start, rules):
             _add(text, start, m.start("gap"), offset, out, first)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from io import BytesIO
 
 import pytest
@@ -45,6 +46,20 @@ def test_pdfengine_gone_worker_leaves_the_rendering_to_the_caller():
         assert worker.render(HTMLS, CSS, b"test") is None
     finally:
         worker.close()
+
+
+def test_pdfengine_unused_worker_stops_at_once():
+    worker = pdfengine._Worker()
+    start = time.monotonic()
+    worker.close()  # a build that failed before its PDF
+    assert time.monotonic() - start < 2 and not worker.process.is_alive()
+
+
+def test_pdfengine_worker_leaves_when_the_parent_hangs_up():
+    worker = pdfengine._Worker()
+    worker.conn.close()  # the worker must see the end of the pipe, not wait for ever
+    worker.process.join(timeout=30)
+    assert not worker.process.is_alive() and worker.process.exitcode == 0
 
 
 def test_pdfengine_worker_reports_a_failure_as_an_error():

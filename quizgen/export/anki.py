@@ -16,6 +16,7 @@ Re-importing a rebuilt deck relies on three things:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sqlite3
 import tempfile
@@ -145,7 +146,7 @@ def write_apkg(
         cards[item.kind] += len(note.cards)
 
     package = genanki.Package(list(decks.values()))
-    atomic_write(path, lambda tmp: package.write_to_file(str(tmp), timestamp=now))
+    atomic_write(path, lambda tmp: _write_package(package, tmp, now))
     return {
         "notes": len(kept),
         "cards": {k: cards[k] for k in KINDS},
@@ -153,6 +154,22 @@ def write_apkg(
         "updated": changed,
         "decks": list(decks),
     }
+
+
+def _write_package(package: genanki.Package, target: Path, timestamp: float) -> None:
+    """genanki's Package.write_to_file (no media), with the collection built in memory:
+    in a file, its schema script commits and syncs table by table, 0.2 s of a 0.25 s
+    export."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    with zipfile.ZipFile(target, "w") as outzip:
+        outzip.writestr("collection.anki2", collection)
+        outzip.writestr("media", json.dumps({}))
 
 
 def _note(

@@ -214,3 +214,22 @@ def test_dates_pack_without_dates_file_uses_cldr_names(tmp_path):
 def test_dates_year_from_the_weekday_alone_is_marked(pack, text, ref, guessed):
     [m] = find_dates(text, pack, ref, today=TODAY)
     assert m.year_guessed is guessed
+
+
+@pytest.mark.parametrize(
+    "words, matches, misses",
+    [
+        ({"jan", "januari", "juni"}, ["jan", "Januari", "JUNI", "junior"], ["jum", "ja"]),
+        ({"selasa", "sen", "senin"}, ["sen", "Senin", "selasa"], ["se", "sel"]),
+        ({"yang"}, ["yang"], ["yan"]),
+    ],
+)
+def test_dates_first_word_trie_matches_exactly_the_words(words, matches, misses):
+    """The cheap first test of find_dates: a trie of first words, matching any word's start."""
+    import re
+
+    from quizgen.datewords import _trie
+
+    rx = re.compile(_trie(words), re.IGNORECASE)
+    assert all(rx.match(w) for w in matches)
+    assert not any(rx.match(w) for w in misses)

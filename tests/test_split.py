@@ -447,3 +447,32 @@ def test_split_facqa_answers_stay_whole(pack):
             end = start + len(text)
             assert any(a <= start and end <= b for a, b in spans), (text, ctx)
 
+
+
+# The end-mark regex opens with one character class (for speed); it must find exactly the
+# matches of its plain form "\.{2,}|…|[.!?]+", with the same groups, backtracking included.
+_PLAIN_END = re.compile(
+    r"(?P<mark>\.{2,}|…|[.!?]+)(?P<tail>[\"”’'»)\]]*)(?P<gap>\s+|(?<=[a-z)]\.)(?=[A-Z][a-z]))"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ia pergi... lalu kembali.",
+        "Apa?! Tidak mungkin.",
+        "Sudah.. Belum",
+        "Ya…” kata Kim. Lalu?",
+        "kalah.Dia pulang.).Pada hari itu",
+        "Rp 2.. juta?!.. ok",
+        "“Selesai!” tutur Rosyita.",
+        "(5/12/2017).Pada",
+        "…",
+        "a.b.c. D",
+    ],
+)
+def test_split_end_mark_matches_plain_form(text):
+    from quizgen.split import _END
+
+    got = [(m.span(), m.groupdict()) for m in _END.finditer(text)]
+    assert got == [(m.span(), m.groupdict()) for m in _PLAIN_END.finditer(text)]

@@ -20,6 +20,7 @@ class Phrases(Generic[V]):
     table: dict[tuple[str, ...], V] = field(default_factory=dict)
     longest: int = 0
     first: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase length
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> lengths, longest first
 
     def add(self, text: str, value: V) -> None:
         key = phrase_key(text)
@@ -27,20 +28,22 @@ class Phrases(Generic[V]):
             self.table[key] = value
             self.longest = max(self.longest, len(key))
             self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+            self.lengths[key[0]] = tuple(sorted({*self.lengths.get(key[0], ()), len(key)}, reverse=True))
 
     def match(self, toks: list[Tok], i: int, stop: int | None = None) -> tuple[int, V] | None:
         """(end index, value) of the longest phrase starting at toks[i], or None."""
         if i >= len(toks) or i < 0:
             return None
-        longest = self.first.get(toks[i].low)
-        if longest is None:
+        lengths = self.lengths.get(toks[i].low)
+        if lengths is None:
             return None
-        end = len(toks) if stop is None else stop
+        room = (len(toks) if stop is None else stop) - i
         table = self.table
-        for n in range(min(longest, end - i), 0, -1):
-            key = tuple([t.low for t in toks[i : i + n]])
-            if key in table:
-                return i + n, table[key]
+        for n in lengths:
+            if n <= room:
+                key = tuple([t.low for t in toks[i : i + n]])
+                if key in table:
+                    return i + n, table[key]
         return None
 
 

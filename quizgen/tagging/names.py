@@ -59,9 +59,9 @@ def _role_words(lex: Lexicon) -> set[str]:
 
 def _lists(s: Sentence, out: list[Found], loose: list[tuple[int, int]]) -> list[Found]:
     """Two-word runs listed next to a person are persons: "Eric Bailly, Romelu Lukaku"."""
-    joins = {","} | s.lex.list_joiners | s.lex.pair_joiners
+    joins = s.lex.derived("list_joins", lambda lx: {","} | lx.list_joiners | lx.pair_joiners)
     pairs = s.lex.pair_joiners
-    changed = True
+    changed = bool(loose)
     while changed:
         changed = False
         starts = {f.a: f for f in out if f.label == "PERSON"}

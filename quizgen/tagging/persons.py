@@ -73,7 +73,7 @@ def _evidence(s: Sentence, a: int, b: int, words: list[str], strong: bool | None
     lex, toks = s.lex, s.toks
     if not words or len(words) > 6:
         return False
-    if tuple(words) in s.known.full.table or all(w in s.known.short for w in words):
+    if tuple(words) in s.known.full.table or s.known.short.issuperset(words):
         return True
     if len(words) == 1 and (words[0] in lex.common or toks[a].text in lex.directions):
         return False  # "Barat", "Pemerintah": an ordinary word needs a known name
@@ -142,11 +142,11 @@ def _strong(s: Sentence, a: int, words: list[str]) -> bool:
     lex, toks = s.lex, s.toks
     if not words:
         return False
-    if tuple(words) in s.known.full.table or all(w in s.known.short for w in words):
+    if tuple(words) in s.known.full.table or s.known.short.issuperset(words):
         return True
     if len(words) == 1 and (words[0] in lex.common or len(words[0]) == 1):
         return False  # "Tim", "Hari", "ibu Anda": an ordinary word needs a known name
-    if any(w in lex.given for w in words) or (len(words) > 1 and words[0] in lex.family_first):
+    if not lex.given.isdisjoint(words) or (len(words) > 1 and words[0] in lex.family_first):
         return True
     if len(words) > 1 and words[0] in lex.name_titles:
         return True  # "Gus Dur", "Mas Udi"
@@ -230,7 +230,7 @@ def run_at(s: Sentence, i: int) -> list[Found] | None:
         return [Found(k, end, "PERSON")]
     if _strong(s, i, words):
         return [Found(i, end, "PERSON")]
-    if words and all(w in s.known.teams for w in words) and not _evidence(s, i, end, words, False):
+    if words and s.known.teams.issuperset(words) and not _evidence(s, i, end, words, False):
         return [Found(i, end, "ORG", None, {"kind": "team"})]  # "United" after "Manchester United"
     if len(words) <= 4 and len("".join(words)) > 1 and _team_context(s, i):
         return [Found(i, end, "ORG", None, {"kind": "team"})]  # "klub Swansea", "markas United"

@@ -18,8 +18,8 @@ For every scale the script measures, in this process and one stage at a time on 
   worksheet   two versions and keys as PDF (the seed deck's counts)
 and for every scale (`--build-scales`, all four by default) the whole `quizgen build` as
 the user runs it (a new process, both cores): wall time, peak memory of the process tree
-(the sum of the resident sizes of quizgen and its workers, sampled every 20 ms: an upper
-bound, as forked workers share pages), articles, sentences and items per second.
+(the sum of the proportional set sizes of quizgen and its workers, so pages the forked
+workers share count once, sampled every 20 ms), articles, sentences and items per second.
 
 It prints a table and writes every figure as JSON (`--json`, default out/bench.json).
 """
@@ -148,26 +148,34 @@ def stages(paths: list[Path], out: Path) -> dict:
     }
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants (from /proc)."""
+def _tree_memory(root: int) -> int:
+    """Memory of a process and all its descendants, in bytes: the sum of their proportional
+    set sizes (a page shared by forked workers counts once in all), from /proc."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as f:
-                fields = f.read().rsplit(b")", 1)[1].split()
-            parents[int(entry.name)] = int(fields[1])
-            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as f:
+                    parents[int(entry.name)] = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         todo.extend(p for p, pp in parents.items() if pp == pid)
     return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def whole_build(deck: Path, out: Path) -> dict:
@@ -182,7 +190,7 @@ def whole_build(deck: Path, out: Path) -> dict:
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            peak[0] = max(peak[0], _tree_memory(proc.pid))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -195,7 +203,7 @@ def whole_build(deck: Path, out: Path) -> dict:
     bank = (out / "bank.yaml").read_text(encoding="utf-8")
     listed = bank[bank.index("\nitems:"):] if "\nitems:" in bank else ""
     items = sum(1 for line in listed.splitlines() if line.startswith("- id: "))
-    return {"wall_s": wall, "peak_rss_mb": peak[0] / 2**20, "items": items}
+    return {"wall_s": wall, "peak_mb": peak[0] / 2**20, "items": items}
 
 
 def seed_build(runs: int = 3) -> dict:
@@ -207,7 +215,7 @@ def seed_build(runs: int = 3) -> dict:
             walls.append(whole_build(ROOT / "decks" / "seeds.yaml", Path(out)))
     best = min(walls, key=lambda b: b["wall_s"])
     return {"runs_s": [b["wall_s"] for b in walls], "best_s": best["wall_s"],
-            "peak_rss_mb": best["peak_rss_mb"], "items": best["items"]}
+            "peak_mb": best["peak_mb"], "items": best["items"]}
 
 
 def main() -> None:
@@ -267,7 +275,7 @@ def print_stages(scale: int, entry: dict) -> None:
 def print_build(scale: int, entry: dict) -> None:
     b = entry["build"]
     print(f"{scale}x: quizgen build: {b['wall_s']:.2f} s wall, {b['ms_per_article']:.2f} ms/article, "
-          f"{b['items']} items ({b['items'] / b['wall_s']:.0f}/s), peak {b['peak_rss_mb']:.0f} MB",
+          f"{b['items']} items ({b['items'] / b['wall_s']:.0f}/s), peak {b['peak_mb']:.0f} MB",
           flush=True)
 
 
@@ -280,7 +288,7 @@ def summarise(result: dict) -> None:
             b = builds[k]
             print(f"{k:>4}x  {result['scales'][str(k)]['articles']:>8}  {b['wall_s']:7.2f}  "
                   f"{b['ms_per_article']:10.2f}  {b['ms_per_article'] / base - 1:+6.0%}  "
-                  f"{b['peak_rss_mb']:7.0f}")
+                  f"{b['peak_mb']:7.0f}")
         result["growth_per_article"] = {
             str(k): builds[k]["ms_per_article"] / base - 1 for k in sorted(builds)
         }

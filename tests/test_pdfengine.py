@@ -3,10 +3,12 @@ worker that renders the same bytes as this process does."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -96,3 +98,31 @@ def test_pdfengine_loads_weasyprint_without_running_ldconfig_or_gcc():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize("jobs, forks", [("1", False), ("2", True)])
+def test_pdfengine_background_worker_only_with_more_than_one_job(jobs, forks):
+    code = (
+        "from quizgen.export import pdfengine\n"
+        "with pdfengine.background():\n"
+        "    print(bool(pdfengine._worker))\n"
+    )
+    env = {**os.environ, "QUIZGEN_JOBS": jobs}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env=env)
+    assert out.stdout.strip() == str(forks)
+
+
+def test_pdfengine_build_pdf_same_with_and_without_the_worker(tmp_path):
+    """The seed deck built in one process and with the background worker: same PDF."""
+    root = Path(__file__).resolve().parents[1]
+    pdfs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        subprocess.run(
+            [sys.executable, "-c", "from quizgen.cli import main; main()", "build",
+             str(root / "decks" / "seeds.yaml"), "--out", str(out)],
+            capture_output=True, check=True, env={**os.environ, "QUIZGEN_JOBS": jobs},
+        )
+        pdfs.append((out / "worksheet.pdf").read_bytes())
+    assert pdfs[0] == pdfs[1]

@@ -126,3 +126,24 @@ def test_pdfengine_build_pdf_same_with_and_without_the_worker(tmp_path):
         )
         pdfs.append((out / "worksheet.pdf").read_bytes())
     assert pdfs[0] == pdfs[1]
+
+
+def test_pdfengine_one_job_per_worker_the_next_is_rendered_here():
+    worker = pdfengine._Worker()
+    pdfengine._worker.append(worker)
+    try:
+        first = pdfengine.submit(HTMLS, CSS, b"test")
+        assert worker.used
+        second = pdfengine.submit(HTMLS, CSS, b"test")  # the worker is taken: rendered here
+        assert first() == second()
+    finally:
+        pdfengine._worker.remove(worker)
+        worker.close()
+
+
+def test_pdfengine_abandoned_job_stops_the_worker_at_once():
+    worker = pdfengine._Worker()
+    worker.send((HTMLS, CSS, b"test"))  # a build that fails after starting its PDF
+    start = time.monotonic()
+    worker.close()
+    assert time.monotonic() - start < 2 and not worker.process.is_alive()

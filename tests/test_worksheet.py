@@ -393,3 +393,16 @@ def test_worksheet_leaves_out_a_question_whose_answer_another_prints(bank):
     assert "short-5b1d0c2a9e11" in picked and office.id not in picked
     # Without counts the person chose the items: all are printed.
     assert office in select_items(bank, None)["mcq"]
+
+
+@pytest.mark.parametrize("pdf, names", [(True, ["w.html", "w.pdf"]), (False, ["w.html"])])
+def test_worksheet_start_then_finish_writes_what_write_worksheet_writes(bank, tmp_path, pdf,
+                                                                        names):
+    from quizgen.export.worksheet import start_worksheet
+
+    finish = start_worksheet(bank, tmp_path / "a", WorksheetOptions(seed=3), pdf=pdf, stem="w")
+    assert not (tmp_path / "a").exists()  # nothing written before finish
+    started = finish()
+    written = write_worksheet(bank, tmp_path / "b", WorksheetOptions(seed=3), pdf=pdf, stem="w")
+    assert [p.name for p in started] == [p.name for p in written] == names
+    assert [p.read_bytes() for p in started] == [p.read_bytes() for p in written]

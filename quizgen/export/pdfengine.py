@@ -24,7 +24,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from types import ModuleType
@@ -107,25 +107,38 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(theirs, self.conn), daemon=True)
         self.process.start()
         theirs.close()
-        self.used = False
+        self.used = False  # it has its job
+        self.done = False  # ... and has sent the answer
 
-    def render(self, htmls: list[str], css: str, identifier: bytes) -> bytes | None:
-        """The PDF, or None when the worker is gone (the caller renders it then)."""
+    def send(self, job: tuple[list[str], str, bytes]) -> bool:
+        """Hand the worker its one job; False if it is gone."""
         self.used = True
         try:
-            self.conn.send((htmls, css, identifier))
+            self.conn.send(job)
+        except OSError:
+            return False
+        return True
+
+    def receive(self) -> bytes | None:
+        """The PDF, or None when the worker is gone (the caller renders it then)."""
+        try:
             kind, payload = self.conn.recv()
         except (EOFError, OSError):
             return None
+        finally:
+            self.done = True
         if kind == "error":
             raise RuntimeError(f"rendering the PDF failed: {payload}")
         return payload
 
+    def render(self, htmls: list[str], css: str, identifier: bytes) -> bytes | None:
+        return self.receive() if self.send((htmls, css, identifier)) else None
+
     def close(self) -> None:
-        """Stop the worker: at once if it was never used (the build failed or wrote no
-        PDF), else after it has finished sending."""
+        """Stop the worker: at once unless it has answered (the build failed, wrote no PDF,
+        or gave up waiting for it)."""
         self.conn.close()
-        if not self.used:
+        if not self.done:
             self.process.terminate()
         self.process.join(timeout=5)
         if self.process.is_alive():
@@ -156,13 +169,24 @@ def background(enabled: bool = True) -> Iterator[None]:
         worker.close()
 
 
+def submit(htmls: list[str], css: str, identifier: bytes) -> Callable[[], bytes]:
+    """Start rendering one PDF; call the result to get it. HTML documents are rendered one
+    by one under a shared style sheet and their pages joined in order; `identifier` fixes
+    the PDF's /ID, so equal input gives equal bytes. The background worker, if one is
+    waiting, takes the job at once and the caller may do other work meanwhile; otherwise
+    the PDF is rendered here when the result is called."""
+    job = (htmls, css, identifier)
+    worker = _worker[0] if _worker and not _worker[0].used else None
+    if worker is None or not worker.send(job):
+        return lambda: _render_here(*job)
+
+    def result() -> bytes:
+        pdf = worker.receive()
+        return pdf if pdf is not None else _render_here(*job)
+
+    return result
+
+
 def render_pdf(htmls: list[str], css: str, identifier: bytes) -> bytes:
-    """One PDF from HTML documents rendered one by one under a shared style sheet, their
-    pages joined in order; `identifier` fixes the PDF's /ID so equal input gives equal bytes.
-    Uses the background process if one is waiting."""
-    if _worker:
-        worker = _worker[0]
-        pdf = worker.render(htmls, css, identifier)
-        if pdf is not None:
-            return pdf
-    return _render_here(htmls, css, identifier)
+    """`submit(...)()`: the PDF, rendered by the background worker if one is waiting."""
+    return submit(htmls, css, identifier)()

@@ -10,6 +10,7 @@ worksheet.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,10 +26,10 @@ from ..model import MCQ, QuestionBank
 from ..outfile import atomic_write_bytes, atomic_write_text
 from ..truefalse import answer_words
 from .cardtext import source_line
-from .pdfengine import render_pdf
+from .pdfengine import submit
 from .worksheet_layout import Layout, Question, Section, Version, WorksheetOptions, build_layout
 
-__all__ = ["WorksheetOptions", "render_html", "write_worksheet"]
+__all__ = ["WorksheetOptions", "render_html", "start_worksheet", "write_worksheet"]
 
 PAPER_CSS = {"a4": "A4", "letter": "letter"}
 LABELS = (
@@ -180,13 +181,42 @@ def render_html(bank: QuestionBank, options: WorksheetOptions | None = None) -> 
     return _render(context, parts)
 
 
-def _pdf(context: dict[str, Any], parts: list[Part]) -> bytes:
-    """Each part rendered as its own document (its own page numbers), pages joined; the
-    style element of the HTML file is passed to WeasyPrint once, parsed once."""
+def _pdf(context: dict[str, Any], parts: list[Part]) -> Callable[[], bytes]:
+    """Start the PDF: each part rendered as its own document (its own page numbers), pages
+    joined; the style element of the HTML file is passed to WeasyPrint once, parsed once."""
     bare = dict(context, css="", page_css="")
     htmls = [_render(bare, [part]) for part in parts]
     css = f"{context['css']}\n{context['page_css']}"
-    return render_pdf(htmls, css, b"quizgen-worksheet")
+    return submit(htmls, css, b"quizgen-worksheet")
+
+
+def start_worksheet(
+    bank: QuestionBank,
+    out_dir: str | Path,
+    options: WorksheetOptions | None = None,
+    *,
+    pdf: bool = True,
+    stem: str = "worksheet",
+) -> Callable[[], list[Path]]:
+    """`write_worksheet` in two steps: lay out the worksheet and start its PDF (in the
+    background worker of pdfengine.background(), if one is open), and return a function
+    that writes STEM.html and STEM.pdf and returns their paths. Other outputs can be
+    written in between while the PDF renders on another core."""
+    options = options or WorksheetOptions()
+    context, parts = _prepare(bank, options)
+    html = _render(context, parts)
+    pending = _pdf(context, parts) if pdf else None
+    out = Path(out_dir)
+
+    def finish() -> list[Path]:
+        written = [out / f"{stem}.html"]
+        atomic_write_text(written[0], html)
+        if pending is not None:
+            written.append(out / f"{stem}.pdf")
+            atomic_write_bytes(written[1], pending())
+        return written
+
+    return finish
 
 
 def write_worksheet(
@@ -198,14 +228,4 @@ def write_worksheet(
     stem: str = "worksheet",
 ) -> list[Path]:
     """Write STEM.html (and STEM.pdf) into out_dir; return the paths written."""
-    options = options or WorksheetOptions()
-    context, parts = _prepare(bank, options)
-    out = Path(out_dir)
-    html_path = out / f"{stem}.html"
-    atomic_write_text(html_path, _render(context, parts))
-    written = [html_path]
-    if pdf:
-        pdf_path = out / f"{stem}.pdf"
-        atomic_write_bytes(pdf_path, _pdf(context, parts))
-        written.append(pdf_path)
-    return written
+    return start_worksheet(bank, out_dir, options, pdf=pdf, stem=stem)()

@@ -27,6 +27,7 @@ It prints a table and writes every figure as JSON (`--json`, default out/bench.j
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -106,6 +107,7 @@ def stages(paths: list[Path], out: Path) -> dict:
     from quizgen.tag import tag_article
     from quizgen.templates import load_templates
 
+    gc.set_threshold(100_000, 50, 100)  # as the quizgen command does (quizgen/cli)
     pack = load_language("id")
     templates = load_templates(pack)
     clock = Clock()

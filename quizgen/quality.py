@@ -66,7 +66,7 @@ def _wordchar(c: str) -> bool:
 
 
 def find_word(text: str, needle: str) -> int:
-    """Where `needle` first occurs in `text` with no word character right before or after
+    r"""Where `needle` first occurs in `text` with no word character right before or after
     it (the regex (?<!\w)needle(?!\w), without compiling one per needle), or -1."""
     if not needle:
         m = re.search(r"(?<!\w)(?!\w)", text)

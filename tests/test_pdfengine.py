@@ -100,14 +100,19 @@ def test_pdfengine_loads_weasyprint_without_running_ldconfig_or_gcc():
     assert out.stdout.strip() == "0"
 
 
-@pytest.mark.parametrize("jobs, forks", [("1", False), ("2", True)])
-def test_pdfengine_background_worker_only_with_more_than_one_job(jobs, forks):
+@pytest.mark.parametrize("env_jobs, jobs, forks", [
+    ("1", None, False),
+    ("2", None, True),
+    ("2", 1, False),  # --jobs 1 wins over the environment
+    ("1", 2, True),
+])
+def test_pdfengine_background_worker_only_with_more_than_one_job(env_jobs, jobs, forks):
     code = (
         "from quizgen.export import pdfengine\n"
-        "with pdfengine.background():\n"
+        f"with pdfengine.background(jobs={jobs}):\n"
         "    print(bool(pdfengine._worker))\n"
     )
-    env = {**os.environ, "QUIZGEN_JOBS": jobs}
+    env = {**os.environ, "QUIZGEN_JOBS": env_jobs}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env=env)
     assert out.stdout.strip() == str(forks)

@@ -98,7 +98,7 @@ def build_command(deck_file: str, out_dir: str, jobs: int | None) -> None:
     deck = load_deck(deck_file)
     worksheet = deck.outputs.get("worksheet") or {}
     # The PDF comes last: load WeasyPrint on another core while the bank is made.
-    with pdfengine.background(enabled=bool(worksheet.get("pdf"))):
+    with pdfengine.background(enabled=bool(worksheet.get("pdf")), jobs=jobs):
         result = build(deck, out_dir, jobs=jobs, progress=_progress_bar(len(deck.sources)))
     _warn_silent(result.bank)
     by_kind: dict[str, int] = {}

@@ -150,14 +150,15 @@ _worker: list[_Worker] = []  # the background worker, while `background()` is op
 
 
 @contextmanager
-def background(enabled: bool = True) -> Iterator[None]:
-    """While open, a forked process loads WeasyPrint and waits for one `render_pdf` call.
-    Does nothing where fork is unavailable, with one core or QUIZGEN_JOBS=1, when
-    WeasyPrint is already loaded, or when one is already open."""
+def background(enabled: bool = True, jobs: int | None = None) -> Iterator[None]:
+    """While open, a forked process loads WeasyPrint and waits for one PDF to render.
+    Does nothing where fork is unavailable, with one job (`jobs`, else QUIZGEN_JOBS, else
+    the cores: see parallel.workers), when WeasyPrint is already loaded, or when one is
+    already open."""
     from ..parallel import workers
 
     usable = "fork" in multiprocessing.get_all_start_methods() and "weasyprint" not in sys.modules
-    if not (enabled and usable) or _worker or workers() < 2:
+    if not (enabled and usable) or _worker or workers(jobs) < 2:
         yield
         return
     worker = _Worker()

@@ -78,9 +78,35 @@ def _same_in_both(value: Any) -> bool:
     return True
 
 
+_TAG = "tag:yaml.org,2002:"
+_REPRESENTER = yaml.SafeDumper(None)  # for scalars of other types (floats)
+
+
+def _node(value: Any) -> yaml.Node:
+    """What _Dumper's representer makes of plain data (block style, no aliases: asdict
+    copies every list and dict), built directly: twice as fast as its generic dispatch."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_TAG + "str", value, style="|" if "\n" in value else None)
+    if kind is dict:
+        pairs = [(_node(k), _node(v)) for k, v in value.items()]
+        return yaml.MappingNode(_TAG + "map", pairs, flow_style=False)
+    if kind is list:
+        return yaml.SequenceNode(_TAG + "seq", [_node(v) for v in value], flow_style=False)
+    if kind is int:
+        return yaml.ScalarNode(_TAG + "int", str(value))
+    if kind is bool:
+        return yaml.ScalarNode(_TAG + "bool", "true" if value else "false")
+    if value is None:
+        return yaml.ScalarNode(_TAG + "null", "null")
+    if kind is float:
+        return _REPRESENTER.represent_float(value)
+    return _REPRESENTER.represent_data(value)
+
+
 def _dump(data: Any, fast: bool) -> str:
     dumper = _FastDumper if fast and _FastDumper else _Dumper
-    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.serialize(_node(data), Dumper=dumper, allow_unicode=True, width=100)
 
 
 def dumps_yaml(bank: QuestionBank) -> str:

@@ -55,6 +55,13 @@ def test_bank_yaml_head_and_empty_bank_same_text(title):
     assert dumps_yaml(empty) == pure_python(empty)
 
 
+@pytest.mark.parametrize("score", [0.0, 0.1234, 1e17, 1.5e-7, -0.0, float("inf")])
+def test_bank_yaml_scores_same_text_as_pure_python(score):
+    bank = load_bank(FIXTURE)
+    bank.items[0].score = score
+    assert dumps_yaml(bank) == pure_python(bank)
+
+
 def test_bank_yaml_round_trips(tmp_path):
     bank = load_bank(FIXTURE)
     save_bank(bank, tmp_path / "bank.yaml")

@@ -68,6 +68,22 @@ def build(
         return _build(deck, out_dir, jobs, progress)
 
 
+def _start_worksheet(deck: Deck, bank: QuestionBank, out: Path) -> Callable[[], list[Path]] | None:
+    ws = deck.outputs.get("worksheet")
+    if not ws:
+        return None
+    from .export.worksheet import WorksheetOptions, start_worksheet
+
+    options = WorksheetOptions(
+        versions=ws["versions"],
+        paper=ws["paper"],
+        seed=deck.seed,
+        include_sources=ws["sources"],
+        counts=dict(ws["items"]),
+    )
+    return start_worksheet(bank, out, options, pdf=ws["pdf"], stem=ws["stem"])
+
+
 def _build(
     deck: Deck, out_dir: str | Path, jobs: int | None, progress: Reporter | None
 ) -> BuildResult:
@@ -77,6 +93,7 @@ def _build(
     o = deck.outputs
     bank = make_bank(deck, out / o["bank"] if o.get("bank") else None, jobs=jobs, progress=progress)
     require_items(bank, limited=bool(deck.items))
+    finish_worksheet = _start_worksheet(deck, bank, out)  # renders while the rest is written
     written: list[Path] = []
     if o.get("bank"):
         save_bank(bank, out / o["bank"], "yaml")
@@ -94,16 +111,6 @@ def _build(
 
         write_anki_text(bank, out / o["anki_text"])
         written.append(out / o["anki_text"])
-    ws = o.get("worksheet")
-    if ws:
-        from .export.worksheet import WorksheetOptions, write_worksheet
-
-        options = WorksheetOptions(
-            versions=ws["versions"],
-            paper=ws["paper"],
-            seed=deck.seed,
-            include_sources=ws["sources"],
-            counts=dict(ws["items"]),
-        )
-        written.extend(write_worksheet(bank, out, options, pdf=ws["pdf"], stem=ws["stem"]))
+    if finish_worksheet is not None:
+        written.extend(finish_worksheet())
     return BuildResult(bank=bank, files=written)

@@ -14,6 +14,7 @@ number of cores this process may use.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -71,12 +72,18 @@ def map_ordered(
         return
     _task[:] = [fn]
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(min(n, len(items))) as pool:
-        for result in pool.imap(_run, items, chunksize=CHUNK):
-            if progress:
-                progress(1)
-            yield result
-    _task.clear()
+    # Objects the workers inherit are kept out of garbage collection while they run: a
+    # collection would walk (and so copy, page by page) the whole inherited heap.
+    gc.freeze()
+    try:
+        with ctx.Pool(min(n, len(items))) as pool:
+            for result in pool.imap(_run, items, chunksize=CHUNK):
+                if progress:
+                    progress(1)
+                yield result
+    finally:
+        gc.unfreeze()
+        _task.clear()
 
 
 def _serial(fn: Callable[[T], R], items: Iterable[T], progress: Progress | None) -> Iterator[R]:

@@ -31,15 +31,17 @@ def item_to_dict(item: Item) -> dict[str, Any]:
     return d
 
 
-def bank_to_dict(bank: QuestionBank) -> dict[str, Any]:
-    return {
+def bank_to_dict(bank: QuestionBank, *, with_items: bool = True) -> dict[str, Any]:
+    data = {
         "quizgen_bank": FORMAT_VERSION,
         "title": bank.title,
         "lang": bank.lang,
         "seed": bank.seed,
         "articles": [asdict(a) for a in bank.articles],
-        "items": [item_to_dict(i) for i in bank.items],
     }
+    if with_items:
+        data["items"] = [item_to_dict(i) for i in bank.items]
+    return data
 
 
 class _Dumper(yaml.SafeDumper):
@@ -109,23 +111,33 @@ def _dump(data: Any, fast: bool) -> str:
     return yaml.serialize(_node(data), Dumper=dumper, allow_unicode=True, width=100)
 
 
-def dumps_yaml(bank: QuestionBank) -> str:
+YAML_CHUNK = 250  # items dumped together; chunks go to every core
+
+
+def dumps_yaml(bank: QuestionBank, *, jobs: int | None = None) -> str:
     """The bank as YAML. Items are emitted in runs (a block sequence under a top-level key
     is written exactly as the same sequence on its own), each run by the fast emitter when
-    every string in it reads the same from both."""
-    data = bank_to_dict(bank)
-    items = data.pop("items")
-    if not items:
-        return _dump({**data, "items": items}, fast=False)
+    every string in it reads the same from both; chunks of items on every core."""
+    from .parallel import map_ordered
+
+    data = bank_to_dict(bank, with_items=False)
+    if not bank.items:
+        return _dump({**data, "items": []}, fast=False)
     head = _dump(data, fast=_same_in_both(data))
+    chunks = [bank.items[i : i + YAML_CHUNK] for i in range(0, len(bank.items), YAML_CHUNK)]
+    body = map_ordered(lambda n: _dump_items(chunks[n]), range(len(chunks)), jobs=jobs, min_items=4)
+    return head + "items:\n" + "".join(body)
+
+
+def _dump_items(items: list[Item]) -> str:
     runs: list[tuple[bool, list[dict[str, Any]]]] = []
-    for item in items:
+    for item in map(item_to_dict, items):
         fast = _same_in_both(item)
         if runs and runs[-1][0] == fast:
             runs[-1][1].append(item)
         else:
             runs.append((fast, [item]))
-    return head + "items:\n" + "".join(_dump(run, fast) for fast, run in runs)
+    return "".join(_dump(run, fast) for fast, run in runs)
 
 
 def dumps_jsonl(bank: QuestionBank) -> str:

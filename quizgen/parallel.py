@@ -64,10 +64,13 @@ def map_ordered(
     *,
     jobs: int | None = None,
     progress: Progress | None = None,
+    min_items: int | None = None,
 ) -> Iterator[R]:
-    """fn over items, in order, on up to `jobs` processes (module docstring)."""
+    """fn over items, in order, on up to `jobs` processes (module docstring); serially
+    below `min_items` items (default MIN_PARALLEL)."""
     n = workers(jobs)
-    if n == 1 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    floor = MIN_PARALLEL if min_items is None else min_items
+    if n == 1 or len(items) < floor or "fork" not in multiprocessing.get_all_start_methods():
         yield from _serial(fn, items, progress)
         return
     _task[:] = [fn]
@@ -76,8 +79,9 @@ def map_ordered(
     # collection would walk (and so copy, page by page) the whole inherited heap.
     gc.freeze()
     try:
+        chunk = min(CHUNK, max(1, len(items) // (4 * n)))  # few items: keep both busy
         with ctx.Pool(min(n, len(items))) as pool:
-            for result in pool.imap(_run, items, chunksize=CHUNK):
+            for result in pool.imap(_run, items, chunksize=chunk):
                 if progress:
                     progress(1)
                 yield result

@@ -355,11 +355,18 @@ def _like(value: int, written: str) -> str:
     return str(value).zfill(len(written)) if written.startswith("0") else str(value)
 
 
+@lru_cache(maxsize=16)
+def _calendar_names(locale: str) -> tuple[list[tuple[str, str, int]], dict[str, dict[int, str]]]:
+    """(kind, name, number) of every month and weekday name, and the names by width."""
+    months = {w: dict(get_month_names(w, locale=locale)) for w in ("wide", "abbreviated")}
+    days = dict(get_day_names("wide", locale=locale))
+    names = [("month", n, k) for w in ("wide", "abbreviated") for k, n in months[w].items()]
+    names += [("weekday", n, k) for k, n in days.items()]
+    return names, {**months, "weekday": days}
+
+
 def _render_date(text: str, old: date, new: date, gran: str, locale: str) -> str | None:
-    names: list[tuple[str, str, int]] = []  # (kind, name, number)
-    for width in ("wide", "abbreviated"):
-        names += [("month", n, k) for k, n in get_month_names(width, locale=locale).items()]
-    names += [("weekday", n, k) for k, n in get_day_names("wide", locale=locale).items()]
+    names, by_width = _calendar_names(locale)
     found = {"day": False, "month": False, "year": False}
 
     def word(m: re.Match[str]) -> str:
@@ -368,12 +375,10 @@ def _render_date(text: str, old: date, new: date, gran: str, locale: str) -> str
             if w.casefold() == name.casefold():
                 if kind == "month" and num == old.month:
                     found["month"] = True
-                    new_name = dict(get_month_names(
-                        "wide" if len(w) > 3 else "abbreviated", locale=locale
-                    ))[new.month]
+                    new_name = by_width["wide" if len(w) > 3 else "abbreviated"][new.month]
                     return _same_case(new_name, w)
                 if kind == "weekday" and num == old.weekday() and gran == "day":
-                    return _same_case(dict(get_day_names("wide", locale=locale))[new.weekday()], w)
+                    return _same_case(by_width["weekday"][new.weekday()], w)
         return w
 
     def numeric(m: re.Match[str]) -> str:

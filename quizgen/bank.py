@@ -17,6 +17,7 @@ import yaml
 from .errors import QuizgenError
 from .model import KINDS, ArticleInfo, Item, QuestionBank, Source
 from .outfile import atomic_write_text
+from .parallel import map_ordered
 from .yamlfile import load_yaml
 
 FORMAT_VERSION = 1
@@ -118,8 +119,6 @@ def dumps_yaml(bank: QuestionBank, *, jobs: int | None = None) -> str:
     """The bank as YAML. Items are emitted in runs (a block sequence under a top-level key
     is written exactly as the same sequence on its own), each run by the fast emitter when
     every string in it reads the same from both; chunks of items on every core."""
-    from .parallel import map_ordered
-
     data = bank_to_dict(bank, with_items=False)
     if not bank.items:
         return _dump({**data, "items": []}, fast=False)

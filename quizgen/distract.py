@@ -158,8 +158,9 @@ class NamePool:
         return {n for x in q for n, w in self.names_by_word.get((label, x), ()) if w <= q}
 
 
-def role_shape(span: Span) -> frozenset[str]:
-    return frozenset(k for k in ROLE_COMPLEMENTS if span.attrs.get(k))
+def role_shape(attrs: Mapping[str, str]) -> frozenset[str]:
+    """The kinds of complement a role has (country, place, org), from its span's attrs."""
+    return frozenset(k for k in ROLE_COMPLEMENTS if attrs.get(k))
 
 
 def corpus_codes(corpus: Corpus) -> dict[str, str]:
@@ -176,7 +177,7 @@ def corpus_roles(corpus: Corpus) -> list[tuple[frozenset[str], str]]:
     """(complement shape, display name) of every role used as a title in the set."""
     ents = corpus.entities
     return [
-        (role_shape(sp), ents[sp.norm].name if sp.norm in ents else sp.attrs.get("canonical", sp.text))
+        (role_shape(sp.attrs), ents[sp.norm].name if sp.norm in ents else sp.attrs.get("canonical", sp.text))
         for a in corpus.articles
         for s in a.sentences
         for sp in s.spans
@@ -197,7 +198,7 @@ def name_pool(corpus: Corpus) -> NamePool:
 def _role_names(answer: Answer, pool: NamePool, pack: LanguagePack) -> tuple[list[str], list[str]]:
     """Roles of the article set used as titles, with the same kind of complement (a
     country, a place...), and the pack's role titles, given the answer's country."""
-    shape = frozenset(k for k in ROLE_COMPLEMENTS if answer.attrs.get(k))
+    shape = role_shape(answer.attrs)
     titles = list((pack.data("distractors", {}) or {}).get("roles", []))
     if shape == {"country"}:
         country = Locale.parse(pack.code).territories.get(answer.attrs["country"])
@@ -232,7 +233,7 @@ def _entity_pool(answer: Answer, pool: NamePool, pack: LanguagePack) -> list[lis
         if e.id != answer.norm and not (code and pool.codes.get(e.id) == code)
     )
     taboo |= pool.asked(answer.label, answer.question)
-    names: Iterable[str] = same
+    names: Iterable[str] = same  # lazily: the tier stops at POOL_TOP names
     data: list[str] = []
     extra = pack.data("distractors", {}) or {}
     if answer.label == ROLE:
@@ -423,9 +424,8 @@ def distractors(
     """Up to n wrong options for `answer` (fewer when not enough good ones exist)."""
     if answer.label in (PERSON, PLACE, ORG, ROLE):
         picked: list[str] = []
-        for tier in _entity_pool(answer, name_pool(corpus), pack):
-            head = tier[:POOL_TOP]
-            picked += rng.sample(head, min(n - len(picked), len(head)))
+        for tier in _entity_pool(answer, name_pool(corpus), pack):  # each at most POOL_TOP
+            picked += rng.sample(tier, min(n - len(picked), len(tier)))
         return picked
     if answer.label == QUANTITY:
         below, above = number_options(answer.text)

@@ -84,7 +84,14 @@ def _entity_sets(corpus: Corpus) -> dict[str, set[str]]:
 
 
 def article_dates(corpus: Corpus) -> dict[str, date | None]:
-    """The event date of every article (rule 1 of the module docstring)."""
+    """The event date of every article (rule 1 of the module docstring); computed once
+    per linked corpus (display names and events both ask)."""
+    if "article_dates" not in corpus.derived:
+        corpus.derived["article_dates"] = _article_dates(corpus)
+    return corpus.derived["article_dates"]
+
+
+def _article_dates(corpus: Corpus) -> dict[str, date | None]:
     mentions = _article_mentions(corpus)
     dates: dict[str, date | None] = {}
     for a in corpus.articles:

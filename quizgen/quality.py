@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from .model import CLOZE, DATE, QUANTITY, Article, Candidate, Sentence, Span
-from .simplify import alternation, is_verb_like, words
+from .simplify import alternation, find_word, is_verb_like, words
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
 PUNCT = frozenset(",.?;:!")
@@ -59,25 +59,6 @@ def _spans_in(question: str, sentence: Sentence, cand: Candidate) -> list[tuple[
         if at >= 0:
             out.append((at, sp))
     return out
-
-
-def _wordchar(c: str) -> bool:
-    return c.isalnum() or c == "_"  # what the regex class \w matches
-
-
-def find_word(text: str, needle: str) -> int:
-    r"""Where `needle` first occurs in `text` with no word character right before or after
-    it (the regex (?<!\w)needle(?!\w), without compiling one per needle), or -1."""
-    if not needle:
-        m = re.search(r"(?<!\w)(?!\w)", text)
-        return m.start() if m else -1
-    i = text.find(needle)
-    while i >= 0:
-        j = i + len(needle)
-        if not (i and _wordchar(text[i - 1])) and not (j < len(text) and _wordchar(text[j])):
-            return i
-        i = text.find(needle, i + 1)
-    return -1
 
 
 def _unbalanced(text: str) -> bool:

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 from itertools import compress
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import Sentence, Span
+
+R = TypeVar("R")
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -50,6 +52,25 @@ class Clause:
 def words(text: str) -> list[str]:
     """The word tokens of a text (letters, digits, inner hyphens and apostrophes)."""
     return WORD_RE.findall(text)
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what the regex class \w matches
+
+
+def find_word(text: str, needle: str) -> int:
+    r"""Where `needle` first occurs in `text` with no word character right before or after
+    it (the regex (?<!\w)needle(?!\w), without compiling one per needle), or -1."""
+    if not needle:
+        m = re.search(r"(?<!\w)(?!\w)", text)
+        return m.start() if m else -1
+    i = text.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        if not (i and _wordchar(text[i - 1])) and not (j < len(text) and _wordchar(text[j])):
+            return i
+        i = text.find(needle, i + 1)
+    return -1
 
 
 def alternation(phrases: Sequence[str]) -> str:
@@ -238,24 +259,39 @@ def _fix_lede_case(text: str) -> str:
     return text
 
 
-# The last sentence simplified: every template asks for the clause of the same sentence in
-# turn, so one remembered result saves all but the first (keyed by what the result reads).
-_last: list[Any] = [None, None]
+def remember_last(key: Callable[..., Hashable]) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """Decorator: a function's last result, given again while `key(*args)` is unchanged.
+    For work every template asks of the same object in turn (the clause of one sentence):
+    one remembered call saves all but the first. The arguments are kept with the result,
+    so an id() in the key cannot be reused by another object meanwhile."""
+
+    def decorate(fn: Callable[..., R]) -> Callable[..., R]:
+        last: list[Any] = [_NOTHING, None, None]  # key, args, result
+
+        @wraps(fn)
+        def remembered(*args: Any) -> R:
+            k = key(*args)
+            if last[0] != k:
+                last[:] = [k, args, fn(*args)]
+            return last[2]
+
+        return remembered
+
+    return decorate
 
 
+_NOTHING = object()
+
+
+def _sentence_key(sentence: Sentence, pack: Any) -> Hashable:
+    """What a simplification reads: the sentence's text and spans (and which pack)."""
+    spans = tuple((sp.start, sp.end, sp.label, sp.norm) for sp in sentence.spans)
+    return id(sentence), sentence.text, spans, id(pack)
+
+
+@remember_last(_sentence_key)
 def simplify(sentence: Sentence, pack: Any) -> Clause:
     """Delete attribution, discourse phrases and side clauses from a sentence."""
-    key = (id(sentence), sentence.text,
-           tuple((sp.start, sp.end, sp.label, sp.norm) for sp in sentence.spans),
-           id(pack))
-    if _last[0] == key and _last[1].sentence is sentence:
-        return _last[1]
-    clause = _simplify(sentence, pack)
-    _last[:] = [key, clause]
-    return clause
-
-
-def _simplify(sentence: Sentence, pack: Any) -> Clause:
     keep = [True] * len(sentence.text)
     compiled = rules(pack)
     for round_ in range(20):

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from .simplify import alternation
+from .simplify import alternation, find_word
 
 
 @cache
@@ -65,7 +65,7 @@ def subject_and_aux(head: str, pack: Any) -> tuple[str, str]:
     aux = " ".join(m.group(1).split())
     low = aux.lower()
     for phrase in sorted(intents, key=len, reverse=True):
-        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+        if find_word(low, phrase) >= 0:
             aux = intents[phrase]
             break
     return subject.rstrip(" ,"), aux

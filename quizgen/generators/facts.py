@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..model import Span
-from ..simplify import Clause, words
+from ..simplify import Clause, remember_last, words
 
 
 def span_key(span: Span) -> str:
@@ -51,13 +51,9 @@ def fact_key(clause: Clause, answer: Span, pack: Any) -> str:
     return f"{answer.label}={span_key(answer)} | " + " ".join(sorted(keys))
 
 
-_last_words: list[Any] = [None, None]  # (clause, its word keys): every answer of a clause
-
-
-def _word_keys(clause: Clause, pack: Any) -> set[str]:
+@remember_last(lambda clause, pack: (id(clause), id(pack)))  # every answer of a clause
+def _word_keys(clause: Clause, pack: Any) -> frozenset[str]:
     """The roots of the clause's words outside spans (not stop words, not numbers)."""
-    if _last_words[0] is clause:
-        return _last_words[1]
     stop = _stopwords(pack)
     keys: set[str] = set()
     covered = [False] * len(clause.text)
@@ -71,8 +67,7 @@ def _word_keys(clause: Clause, pack: Any) -> set[str]:
         if w in stop or w.isdigit():
             continue
         keys.add(word_root(w, pack))
-    _last_words[:] = [clause, frozenset(keys)]
-    return _last_words[1]
+    return frozenset(keys)
 
 
 NAMED = ("PERSON", "ORG", "PLACE", "ROLE")

@@ -24,7 +24,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import DATE, ORG, PERSON, PLACE, QUANTITY, Article, Candidate, Sentence, Span
-from ..simplify import Clause, alternation, is_verb_like, shorten, simplify, words
+from ..simplify import (
+    Clause,
+    alternation,
+    is_verb_like,
+    remember_last,
+    shorten,
+    simplify,
+    words,
+)
 from ..voice import passive, subject_and_aux
 from . import register
 from .clausepos import (
@@ -238,15 +246,13 @@ def _attrs_match(span: Span, wanted: Mapping[str, Any] | None) -> bool:
     return all(span.attrs.get(k) == v for k, v in (wanted or {}).items())
 
 
-_last: list[Any] = [None, None]  # (simplified clause, shortened): all wh templates in turn
-
-
 def _short_clause(sentence: Sentence, pack: Any) -> Clause:
-    clause = simplify(sentence, pack)
-    if _last[0] is not clause:
-        limit = pack.data("wh")["simplify"].get("max_words", 10**6)
-        _last[:] = [clause, shorten(clause, pack, limit)]
-    return _last[1]
+    return _shortened(simplify(sentence, pack), pack)
+
+
+@remember_last(lambda clause, pack: (id(clause), id(pack)))
+def _shortened(clause: Clause, pack: Any) -> Clause:
+    return shorten(clause, pack, pack.data("wh")["simplify"].get("max_words", 10**6))
 
 
 @register("wh", params={"label": (str, True), "attrs": (dict, False), "qword": (str, False)},

@@ -10,7 +10,7 @@ keeps its own "kami".
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .model import CLOZE, DATE, QUANTITY, Article, Candidate, Sentence, Span
@@ -18,6 +18,7 @@ from .simplify import alternation, find_word, is_verb_like, words
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
 PUNCT = frozenset(",.?;:!")
+_WORD = re.compile(r"\w+(?:-\w+)*")  # a word for the pronoun and context checks
 
 
 @cache
@@ -85,22 +86,25 @@ def _after_name(text: str, spans: list[tuple[int, Span]]) -> bool:
 def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str, Any]) -> str | None:
     bare = QUOTED.sub(lambda m: " " * len(m.group(0)), question)
     bare = conf["_demo_phrases"].sub(lambda m: " " * len(m.group(0)), bare)
-    named = set(conf["named_labels_set"])
+    named = conf["named_labels_set"]
     suffix = conf.get("possessive_suffix", "")
-    for m in re.finditer(r"\w+(?:-\w+)*", bare):
+
+    def before(at: int) -> list[Span]:  # the named spans before a word
+        return [sp for pos, sp in spans if pos < at and sp.label.lower() in named]
+
+    for m in _WORD.finditer(bare):
         w = m.group(0).lower()
-        before = [sp for pos, sp in spans if pos < m.start() and sp.label.lower() in named]
         if w in conf["first_person_set"]:
             return f"pronoun: {w}"
         if w in conf["pronouns_set"]:
             need = 2 if w in conf["plural_pronouns_set"] else 1
-            people = [sp for sp in before if sp.label == "PERSON" or need == 2]
+            people = [sp for sp in before(m.start()) if sp.label == "PERSON" or need == 2]
             if len(people) < need:
                 return f"pronoun: {w}"
         elif w in conf["demonstratives_set"] and not _after_name(question[: m.start()], spans):
             return f"demonstrative: {w}"
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 3
-              and w not in conf["possessive_exceptions_set"] and not before):
+              and w not in conf["possessive_exceptions_set"] and not before(m.start())):
             return f"possessive: {w}"
     return None
 
@@ -141,6 +145,12 @@ def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # every candidate of a sentence asks of its one statement
+def _has_verb(text: str, pack: Any) -> bool:
+    """True if a verb-like word stands outside the quotations of `text`."""
+    return any(is_verb_like(w, pack) for w in words(QUOTED.sub(" ", text) or text))
+
+
 def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pack: Any) -> str | None:
     """Why a teacher would reject this candidate, or None to keep it."""
     conf = _conf(pack)
@@ -155,7 +165,7 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
     if _unbalanced(q) or _unbalanced(candidate.answer):
         return "unbalanced quotes or brackets"
     body = q if CLOZE in candidate.kinds else (candidate.statement or sentence.text)
-    if not any(is_verb_like(w, pack) for w in words(QUOTED.sub(" ", body) or body)):
+    if not _has_verb(body, pack):
         return "fragment: no verb"
     spans = _spans_in(q, sentence, candidate)
     pos = _answer_position(q, candidate, conf)
@@ -234,7 +244,7 @@ def lacks_context(text: str, sentence: Sentence, cand: Candidate, pack: Any) -> 
     rest = text.replace(cand.answer, " ") if cand.answer else text
     plain = _plain_words(pack)
     return not any(w[:1].isupper() and w.lower() not in plain
-                   for w in re.findall(r"\w+(?:-\w+)*", QUOTED.sub(" ", rest)))
+                   for w in _WORD.findall(QUOTED.sub(" ", rest)))
 
 
 def statement_reason(cand: Candidate, sentence: Sentence, pack: Any) -> str | None:

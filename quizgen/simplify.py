@@ -81,7 +81,13 @@ def alternation(phrases: Sequence[str]) -> str:
 @lru_cache(maxsize=1024)
 def _alternation(phrases: tuple[str, ...]) -> str:
     alts = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in alts) + ")"
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alts)
+    if not alts:
+        return "(?:" + body + ")"
+    # The lookahead on the phrases' first characters accepts the same texts; it lets the
+    # regex engine pass over a position where no phrase starts without trying each one.
+    firsts = "".join(sorted({re.escape(p[0]) for p in alts}))
+    return "(?=[" + firsts + "])(?:" + body + ")"
 
 
 def _cuts_span(rng: Range, spans: list[Span]) -> bool:
@@ -188,7 +194,8 @@ def rules(pack: Any) -> list[Rule]:
     return out
 
 
-# Whitespace and punctuation tidying after deletions; these may touch span interiors.
+# Whitespace and punctuation tidying after deletions; these may touch span interiors. Each
+# pattern matches at least one character.
 _TIDY = [
     re.compile(r"(?<=\s)\s+"),
     re.compile(r"\s+(?=[,.;:!?)])"),
@@ -204,19 +211,33 @@ def _project(text: str, keep: list[bool]) -> tuple[str, list[int]]:
     return "".join(compress(text, keep)), list(compress(range(len(text)), keep))
 
 
+def _cut(text: str, offsets: list[int], ranges: Sequence[Range]) -> tuple[str, list[int]]:
+    """`text` and its `offsets` without the given ranges (ascending, disjoint)."""
+    pieces: list[str] = []
+    kept: list[int] = []
+    at = 0
+    for s, e in ranges:
+        pieces.append(text[at:s])
+        kept += offsets[at:s]
+        at = e
+    pieces.append(text[at:])
+    kept += offsets[at:]
+    return "".join(pieces), kept
+
+
 def _index(offsets: list[int], offset: int) -> int | None:
     """Where a kept sentence offset is in the clause (offsets ascend), or None."""
     i = bisect_left(offsets, offset)
     return i if i < len(offsets) and offsets[i] == offset else None
 
 
-def _spans_in(offsets: list[int], spans: list[Span]) -> list[tuple[Span, Span]]:
-    """(copy in current offsets, original) for each span whose ends are both kept."""
+def _spans_in(offsets: list[int], spans: list[Span]) -> list[tuple[int, int, Span]]:
+    """(start, end in current offsets, original) for each span whose ends are both kept."""
     out = []
     for sp in spans:
         start, last = _index(offsets, sp.start), _index(offsets, sp.end - 1)
         if start is not None and last is not None:
-            out.append((replace(sp, start=start, end=last + 1), sp))
+            out.append((start, last + 1, sp))
     return out
 
 
@@ -231,24 +252,20 @@ def delete_ranges(sentence: Sentence, ranges: Sequence[Range], keep: list[bool] 
 
 
 def _tidy(sentence: Sentence, keep: list[bool]) -> Clause:
-    for _ in range(4):
-        cur, offsets = _project(sentence.text, keep)
-        changed = False
-        for rx in _TIDY:
-            for m in rx.finditer(cur):
-                for i in range(m.start(), m.end()):
-                    if keep[offsets[i]]:
-                        keep[offsets[i]] = False
-                        changed = True
-            if changed:
-                break
-        if not changed:
-            break
+    """The clause of the kept characters, tidied: up to four rounds, each deleting the
+    matches of the first _TIDY pattern that matches."""
     cur, offsets = _project(sentence.text, keep)
+    for _ in range(4):
+        for rx in _TIDY:
+            if rx.search(cur):
+                cur, offsets = _cut(cur, offsets, [m.span() for m in rx.finditer(cur)])
+                break
+        else:
+            break
     cur = _fix_lede_case(cur)
     pairs = _spans_in(offsets, sentence.spans)
-    spans = [replace(c, text=cur[c.start:c.end]) for c, _ in pairs]
-    return Clause(cur, spans, [o for _, o in pairs], offsets, sentence)
+    spans = [replace(sp, start=s, end=e, text=cur[s:e]) for s, e, sp in pairs]
+    return Clause(cur, spans, [sp for _, _, sp in pairs], offsets, sentence)
 
 
 def _fix_lede_case(text: str) -> str:
@@ -299,7 +316,7 @@ def simplify(sentence: Sentence, pack: Any) -> Clause:
             cur, offsets, spans = sentence.text, list(range(len(keep))), sentence.spans
         else:
             cur, offsets = _project(sentence.text, keep)
-            spans = [c for c, _ in _spans_in(offsets, sentence.spans)]
+            spans = [replace(sp, start=s, end=e) for s, e, sp in _spans_in(offsets, sentence.spans)]
         fired = False
         for rule in compiled:
             ranges = [r for r in rule(cur, spans) if r[1] > r[0] and not _cuts_span(r, spans)]

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bank import load_bank, merge_edits, require_items, save_bank
 from .deck import Deck
 from .errors import QuizgenError
-from .generate import generate_bank
 from .lang import load_language
 from .model import QuestionBank
 from .outfile import all_or_nothing
-from .pipeline import analyse
+from .stream import Reporter, stream_bank
 from .templates import load_templates
-
-
-# progress(label, total) -> a context whose value is called with the number of items done
-Reporter = Callable[[str, int], AbstractContextManager[Callable[[int], None] | None]]
 
 
 @dataclass
@@ -40,15 +34,10 @@ def make_bank(
     articles done (or None to report nothing)."""
     pack = load_language(deck.lang)
     templates = load_templates(pack, extra_files=deck.template_files, packs=deck.template_packs)
-    report = progress or (lambda label, total: nullcontext(None))
-    n = len(deck.sources)
-    with report("reading", n) as done:
-        corpus = analyse(deck.sources, deck.lang, jobs=jobs, progress=done)
-    with report("questions", n) as done:
-        bank = generate_bank(
-            corpus, pack, templates, title=deck.title, seed=deck.seed,
-            limits=deck.items or None, jobs=jobs, progress=done,
-        )
+    bank = stream_bank(
+        deck.sources, pack, templates, title=deck.title, seed=deck.seed,
+        limits=deck.items or None, jobs=jobs, progress=progress,
+    )
     if previous is not None and previous.is_file():
         try:
             old = load_bank(previous)

@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import date
 
 from .datefmt import display_iso
+from .digest import digests
 from .distract import words
 from .merge import article_dates
 from .model import DATE, ORG, PERSON, PLACE, ROLE, Candidate, Corpus, Span
@@ -38,26 +39,27 @@ def apply_display_names(corpus: Corpus) -> None:
     """Set every linked person's, place's and organisation's display name (Entity.name and
     the spans' `canonical` attr) to its most common full spelling (module docstring)."""
     dated = article_dates(corpus)
-    order = sorted(corpus.articles, key=lambda a: (dated.get(a.id) or date.max, a.id))
+    found = digests(corpus)
+    order = sorted(found, key=lambda d: (dated.get(d.info.id) or date.max, d.info.id))
     forms: dict[str, Counter[str]] = {}
     first_use: dict[str, dict[str, int]] = {}
-    for rank, article in enumerate(order):
-        for sentence in article.sentences:
-            for sp in sentence.spans:
-                if sp.label in NAMED and sp.norm in corpus.entities:
-                    forms.setdefault(sp.norm, Counter())[sp.text] += 1
-                    first_use.setdefault(sp.norm, {}).setdefault(sp.text, rank)
+    ents = corpus.entities
+    for rank, d in enumerate(order):
+        for m, eid in zip(d.mentions, d.entities):
+            if m.label in NAMED and eid in ents:
+                forms.setdefault(eid, Counter())[m.text] += 1
+                first_use.setdefault(eid, {}).setdefault(m.text, rank)
     for eid, counts in forms.items():
-        full = _full_forms(counts, corpus.entities[eid].label)
+        full = _full_forms(counts, ents[eid].label)
         if not full:
             continue
         best = min(full, key=lambda f: (-counts[f], first_use[eid][f], f))
-        corpus.entities[eid].name = best
+        ents[eid].name = best
     for article in corpus.articles:
         for sentence in article.sentences:
             for sp in sentence.spans:
-                if sp.label in NAMED and sp.norm in corpus.entities and "canonical" in sp.attrs:
-                    sp.attrs["canonical"] = corpus.entities[sp.norm].name
+                if sp.label in NAMED and sp.norm in ents and "canonical" in sp.attrs:
+                    sp.attrs["canonical"] = ents[sp.norm].name
 
 
 def answer_span(cand: Candidate) -> Span | None:

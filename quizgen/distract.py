@@ -25,9 +25,10 @@ from functools import lru_cache
 from babel import Locale
 from babel.dates import get_day_names, get_month_names
 
+from .digest import digests, role_shape
 from .lang import LanguagePack
 from .merge import parse_iso
-from .model import DATE, ORG, PERSON, PLACE, QUANTITY, ROLE, Corpus, Entity, Sentence, Span
+from .model import DATE, ORG, PERSON, PLACE, QUANTITY, ROLE, Corpus, Entity
 
 POOL_TOP = 8  # choose among this many best-placed pool entries
 _WORD = re.compile(r"\w+")
@@ -109,18 +110,6 @@ def _mentioned(name: str, question: str) -> bool:
     return bool(w) and w <= words(question)
 
 
-ROLE_COMPLEMENTS = ("country", "place", "org")
-
-
-def _is_title(span: Span, sentence: Sentence) -> bool:
-    """A role used as a title: capitalised inside the sentence, or right before a name."""
-    if span.text[:1].isupper() and span.start > 0:
-        return True
-    return any(
-        o.label == PERSON and 0 <= o.start - span.end <= 2 for o in sentence.spans
-    )
-
-
 class NamePool:
     """What entity distractors are drawn from, computed once for an article set: the
     confident entities of each (label, kind), most present first; every name by its
@@ -158,31 +147,25 @@ class NamePool:
         return {n for x in q for n, w in self.names_by_word.get((label, x), ()) if w <= q}
 
 
-def role_shape(attrs: Mapping[str, str]) -> frozenset[str]:
-    """The kinds of complement a role has (country, place, org), from its span's attrs."""
-    return frozenset(k for k in ROLE_COMPLEMENTS if attrs.get(k))
-
-
 def corpus_codes(corpus: Corpus) -> dict[str, str]:
+    """The CLDR territory code of every entity a mention gives one."""
     return {
-        sp.norm: sp.attrs["cldr"]
-        for a in corpus.articles
-        for s in a.sentences
-        for sp in s.spans
-        if sp.norm and sp.attrs.get("cldr")
+        eid: m.cldr
+        for d in digests(corpus)
+        for m, eid in zip(d.mentions, d.entities)
+        if eid and m.cldr
     }
 
 
 def corpus_roles(corpus: Corpus) -> list[tuple[frozenset[str], str]]:
     """(complement shape, display name) of every role used as a title in the set."""
     ents = corpus.entities
-    return [
-        (role_shape(sp.attrs), ents[sp.norm].name if sp.norm in ents else sp.attrs.get("canonical", sp.text))
-        for a in corpus.articles
-        for s in a.sentences
-        for sp in s.spans
-        if sp.label == ROLE and _is_title(sp, s)
-    ]
+    out = []
+    for d in digests(corpus):
+        for shape, at in d.titles:
+            eid, m = d.entities[at], d.mentions[at]
+            out.append((shape, ents[eid].name if eid in ents else (m.canonical or m.text)))
+    return out
 
 
 def name_pool(corpus: Corpus) -> NamePool:

@@ -26,6 +26,7 @@ from typing import Any
 
 from . import bank as bankmod
 from .datefmt import clean_dates
+from .digest import digests
 from .display import answer_span, apply_display_names, display_answer
 from .distract import Answer, distractors, name_pool
 from .lang import LanguagePack
@@ -38,15 +39,13 @@ from .model import (
     SHORT,
     TRUEFALSE,
     Article,
-    ArticleInfo,
     Candidate,
     Corpus,
     Item,
     QuestionBank,
-    Sentence,
 )
 from .parallel import Progress, map_ordered
-from .rank import CorpusStats, order_without_repeats, score_candidate, wording_key
+from .rank import CorpusStats, order_without_repeats, score_candidate
 from .repeats import one_statement_once, repeat_keys
 from .truefalse import answer_words, false_statement, plan_truth
 
@@ -85,8 +84,9 @@ def collect_candidates(
     that quality rejects are dropped, and a true/false statement that quality rejects
     loses its kind."""
     articles = corpus.articles  # workers see it through the fork: send only the index
+    events = EventIndex(corpus)
     per_article = map_ordered(
-        lambda i: article_candidates(articles[i], pack, templates),
+        lambda i: article_candidates(articles[i], pack, templates, events),
         range(len(articles)),
         jobs=jobs,
         progress=progress,
@@ -95,9 +95,10 @@ def collect_candidates(
 
 
 def article_candidates(
-    article: Article, pack: LanguagePack, templates: Sequence[Any]
+    article: Article, pack: LanguagePack, templates: Sequence[Any], events: EventIndex
 ) -> list[Candidate]:
-    """collect_candidates for one article of a linked corpus."""
+    """collect_candidates for one article of a linked corpus; each candidate knows its
+    sentence (`origin`) and its event."""
     from .match import run_templates
     from .quality import reject_reason, statement_reason
 
@@ -110,25 +111,18 @@ def article_candidates(
                 skip = answer_span(cand)
                 cand.question = clean_dates(cand.question, sentence.spans, pack, skip)
                 cand.statement = clean_dates(cand.statement, sentence.spans, pack)
+                cand.origin = sentence
+                cand.event = events.key(cand)
                 out.append(cand)
     return out
 
 
-def score_groups(
-    groups: list[FactGroup],
-    stats: CorpusStats,
-    sentences: Mapping[tuple[str, int], Sentence],
-    *,
-    reorder: bool = True,
-) -> None:
-    """Order each group's candidates (best wording first) and score the group. Folded
-    groups are rescored without reordering: their wording and kinds stay their own."""
+def score_groups(groups: list[FactGroup], stats: CorpusStats) -> None:
+    """Score each group by its best-worded candidate and its number of articles."""
     for g in groups:
-        if reorder:
-            g.candidates.sort(key=lambda c: wording_key(c, stats))
         best = g.best
-        sent = sentences.get((best.article, best.sentence))
-        norms = [sp.norm for sp in sent.spans if sp.norm] if sent else []
+        assert best is not None
+        norms = [sp.norm for sp in best.origin.spans if sp.norm] if best.origin else []
         g.score = score_candidate(best, stats, sentence_norms=norms, n_articles=len(g.articles))
 
 
@@ -170,13 +164,13 @@ def _items_for(
     corpus: Corpus,
     pack: LanguagePack,
     seed: int,
-    sentences: Mapping[tuple[str, int], Sentence],
     truth: Mapping[str, bool],
     fact: str,
     wrong_statements: Mapping[str, str | None],
 ) -> list[Item]:
     best = group.best
-    sent = sentences.get((best.article, best.sentence))
+    assert best is not None
+    sent = best.origin
     shown = display_answer(best, corpus, pack.code)
     made: dict[str, Item] = {}
 
@@ -262,17 +256,6 @@ def apply_limits(items: list[Item], limits: Mapping[str, int] | None) -> list[It
     return out
 
 
-def article_info(article: Article) -> ArticleInfo:
-    return ArticleInfo(
-        id=article.id,
-        path=article.path,
-        title=article.title,
-        publisher=article.publisher,
-        author=article.author,
-        published=article.published.isoformat() if article.published else None,
-    )
-
-
 def bank_from_candidates(
     candidates: list[Candidate],
     corpus: Corpus,
@@ -285,17 +268,30 @@ def bank_from_candidates(
 ) -> QuestionBank:
     """Score, merge, make options and ids for kept candidates, and build the bank (the
     options of each fact on every core)."""
-    stats = CorpusStats.of(corpus)
-    sentences = {(a.id, s.index): s for a in corpus.articles for s in a.sentences}
     groups = group_candidates(candidates, EventIndex(corpus))
-    score_groups(groups, stats, sentences)
+    return bank_from_groups(groups, corpus, pack, title=title, seed=seed, limits=limits, jobs=jobs)
+
+
+def bank_from_groups(
+    groups: list[FactGroup],
+    corpus: Corpus,
+    pack: LanguagePack,
+    *,
+    title: str,
+    seed: int = 0,
+    limits: Mapping[str, int] | None = None,
+    jobs: int | None = None,
+) -> QuestionBank:
+    """bank_from_candidates for candidates already grouped (merge.Grouping)."""
+    stats = CorpusStats.of(corpus)
+    score_groups(groups, stats)
     groups = fold_near_duplicates(groups, corpus.entities, pack)
-    score_groups(groups, stats, sentences, reorder=False)
+    score_groups(groups, stats)
     ids = fact_ids(groups)
     name_pool(corpus)  # built once here, before any worker starts, and shared with them
     truth, wrong = _truth_plan(groups, ids, corpus, pack, seed, jobs)
     made = map_ordered(
-        lambda n: _items_for(groups[n], corpus, pack, seed, sentences, truth, ids[id(groups[n])], wrong),
+        lambda n: _items_for(groups[n], corpus, pack, seed, truth, ids[id(groups[n])], wrong),
         range(len(groups)),
         jobs=jobs,
     )
@@ -310,7 +306,7 @@ def bank_from_candidates(
         title=title,
         lang=pack.code,
         seed=seed,
-        articles=[article_info(a) for a in corpus.articles],
+        articles=[d.info for d in digests(corpus)],
         items=[bankmod.stamp(i) for i in items],
     )
 

@@ -20,6 +20,11 @@
 - ROLE: by the normalised role ("Menlu Rusia" = "Menteri Luar Negeri Rusia").
 Every span's norm becomes its entity id and attrs['canonical'] the display name; a QUOTE's
 speaker gets attrs['speaker_norm'].
+
+Linking reads only the articles' digests (quizgen/digest.py): `resolve` finds the entities
+and every mention's entity id from them, and `apply_links` writes the ids into one
+article's spans, so a large set can be linked without holding its articles
+(quizgen/stream.py); `link_corpus` does both for articles in memory.
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
-from .model import ORG, PERSON, PLACE, QUOTE, ROLE, Article, Corpus, Entity, Span
+from .digest import digest, linkable
+from .model import ORG, PERSON, PLACE, QUOTE, ROLE, Article, ArticleDigest, Corpus, Entity, Mention
 from .tagging.lexicon import lexicon
 from .tagging.tokens import tokenize
 
@@ -89,11 +95,14 @@ def _part_of(short: Key, long: Key) -> bool:
     return 1 < n < len(long) and (long[:n] == short or long[-n:] == short)
 
 
-def _person_ids(mentions: list[tuple[Article, Span]]) -> dict[tuple[str, Key], Key]:
+Where = tuple[ArticleDigest, int]  # a mention: its article's digest and its position there
+
+
+def _person_ids(mentions: list[Where]) -> dict[tuple[str, Key], Key]:
     """(article id, name key) -> cluster root key."""
     uf = _Union()
-    keys = {id(sp): name_key(sp.text) for _, sp in mentions}
-    multi = sorted({k for k in keys.values() if len(k) > 1})
+    keys = [name_key(d.mentions[i].text) for d, i in mentions]
+    multi = sorted({k for k in keys if len(k) > 1})
     for k in multi:
         uf.find(k)
     # Candidates for _variants share the name with one word left out.
@@ -122,120 +131,143 @@ def _person_ids(mentions: list[tuple[Article, Span]]) -> dict[tuple[str, Key], K
     for k in multi:
         by_word[k[0]].add(k)
         by_word[k[-1]].add(k)
-    for art, sp in mentions:
-        k = keys[id(sp)]
+    for (d, _), k in zip(mentions, keys):
         if len(k) > 1:
-            by_article[(art.id, k[0])].add(k)
-            by_article[(art.id, k[-1])].add(k)
+            by_article[(d.info.id, k[0])].add(k)
+            by_article[(d.info.id, k[-1])].add(k)
     out: dict[tuple[str, Key], Key] = {}
-    for art, sp in mentions:
-        k = keys[id(sp)]
+    for (d, _), k in zip(mentions, keys):
+        aid = d.info.id
         if len(k) > 1:
-            out[(art.id, k)] = uf.find(k)
+            out[(aid, k)] = uf.find(k)
             continue
         if not k:
             continue
-        local = {uf.find(m) for m in by_article.get((art.id, k[0]), ())}
+        local = {uf.find(m) for m in by_article.get((aid, k[0]), ())}
         pick = local if local else {uf.find(m) for m in by_word.get(k[0], ())}
-        out[(art.id, k)] = pick.pop() if len(pick) == 1 else k
+        out[(aid, k)] = pick.pop() if len(pick) == 1 else k
     return out
 
 
 def link_corpus(articles: list[Article], pack: Any) -> Corpus:
+    """Entities linked across the articles: every linkable span's norm set to its entity
+    id and its `canonical` attr to the entity's name."""
+    found = [digest(a) for a in articles]
+    entities = resolve(found, pack)
+    for art, d in zip(articles, found):
+        apply_links(art, d, entities)
+    return Corpus(articles=articles, entities=entities, digests=found)
+
+
+def apply_links(article: Article, found: ArticleDigest, entities: dict[str, Entity]) -> None:
+    """An article's spans given the entity ids `resolve` found for its digest."""
+    for sp, eid in zip(linkable(article), found.entities):
+        sp.norm = eid
+        sp.attrs["canonical"] = entities[eid].name
+    _link_speakers(article)
+
+
+def resolve(digests: list[ArticleDigest], pack: Any) -> dict[str, Entity]:
+    """The entities of a set of articles, from their digests (module docstring); each
+    digest's `entities` is filled with the id of each of its mentions."""
     lex = lexicon(pack)
-    mentions: dict[str, list[tuple[Article, Span]]] = defaultdict(list)
-    for art in articles:
-        for s in art.sentences:
-            for sp in s.spans:
-                if sp.label in (PERSON, PLACE, ORG, ROLE):
-                    mentions[sp.label].append((art, sp))
-    assigned: list[tuple[Article, Span, str, str, str | None]] = []  # art, span, id, name, kind
+    mentions: dict[str, list[Where]] = defaultdict(list)
+    for d in digests:
+        d.entities = [""] * len(d.mentions)
+        for i, m in enumerate(d.mentions):
+            mentions[m.label].append((d, i))
+    assigned: list[tuple[ArticleDigest, int, str, str, str | None]] = []  # where, id, name, kind
 
     persons = _person_ids(mentions[PERSON])
     forms: dict[Key, Counter[str]] = defaultdict(Counter)
     first_seen: dict[str, tuple[int, str]] = {}  # surface form -> its earliest article date
-    for art, sp in mentions[PERSON]:
-        forms[persons[(art.id, name_key(sp.text))]][sp.text] += 1
-        when = _when(art)
-        first_seen[sp.text] = min(first_seen.get(sp.text, when), when)
-    for art, sp in mentions[PERSON]:
-        root = persons[(art.id, name_key(sp.text))]
+    for d, i in mentions[PERSON]:
+        text = d.mentions[i].text
+        forms[persons[(d.info.id, name_key(text))]][text] += 1
+        when = _when(d)
+        first_seen[text] = min(first_seen.get(text, when), when)
+    for d, i in mentions[PERSON]:
+        root = persons[(d.info.id, name_key(d.mentions[i].text))]
         counts = forms[root]
         full = [f for f in counts if len(name_key(f)) > 1] or list(counts)
         name = min(full, key=lambda f: (-counts[f], first_seen[f], -len(f), f))
-        assigned.append((art, sp, f"PERSON:{slug(' '.join(root))}", name, None))
+        assigned.append((d, i, f"PERSON:{slug(' '.join(root))}", name, None))
 
-    for art, sp in mentions[PLACE]:
-        code = sp.attrs.get("cldr")
-        m = lex.places.match(tokenize(sp.text), 0)
-        canonical = sp.attrs.get("canonical") or (m[1].name if m and m[0] == len(name_key(sp.text)) else sp.text)
-        eid = f"PLACE:{code}" if code else f"PLACE:{slug(canonical)}"
-        assigned.append((art, sp, eid, canonical, sp.attrs.get("kind")))
+    for d, i in mentions[PLACE]:
+        m = d.mentions[i]
+        hit = lex.places.match(tokenize(m.text), 0)
+        canonical = m.canonical or (hit[1].name if hit and hit[0] == len(name_key(m.text)) else m.text)
+        eid = f"PLACE:{m.cldr}" if m.cldr else f"PLACE:{slug(canonical)}"
+        assigned.append((d, i, eid, canonical, m.kind))
 
     acronyms = {slug(full): acr for acr, full in lex.org_acronyms.items()}  # name key -> acronym
-    owned: dict[int, str] = {}  # span id -> the name its bracketed acronym belongs to
-    for _, sp in mentions[ORG]:
-        acr = sp.attrs.get("acronym")
-        if acr:
-            owner = _acronym_owner(_strip_acronym(sp.text, acr), acr)
-            owned[id(sp)] = owner
-            acronyms[slug(owner)] = acr
+    for d, i in mentions[ORG]:
+        m = d.mentions[i]
+        if m.acronym:
+            acronyms[slug(_owner(m))] = m.acronym
     teams: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) -> club names
-    for art, sp in mentions[ORG]:
-        words = sp.text.split()
-        if sp.attrs.get("kind") == "team" and len(words) > 1:
-            teams[(art.id, words[0].lower())].add(sp.text)
-            teams[(art.id, words[-1].lower())].add(sp.text)
+    for d, i in mentions[ORG]:
+        m = d.mentions[i]
+        words = m.text.split()
+        if m.kind == "team" and len(words) > 1:
+            teams[(d.info.id, words[0].lower())].add(m.text)
+            teams[(d.info.id, words[-1].lower())].add(m.text)
     names_by_id: dict[str, Counter[str]] = defaultdict(Counter)
-    org_ids: list[tuple[Article, Span, str, str]] = []
-    for art, sp in mentions[ORG]:
-        acr = sp.attrs.get("acronym")
-        full = _strip_acronym(sp.text, acr) if acr else sp.text
-        club = teams.get((art.id, sp.text.lower()), set()) if sp.attrs.get("kind") == "team" else set()
+    org_ids: list[tuple[ArticleDigest, int, str, str]] = []
+    for d, i in mentions[ORG]:
+        m = d.mentions[i]
+        acr = m.acronym
+        full = _strip_acronym(m.text, acr) if acr else m.text
+        club = teams.get((d.info.id, m.text.lower()), set()) if m.kind == "team" else set()
         if len(club) == 1:
             key = slug(next(iter(club)))  # "Swansea" = "Swansea City"; "United" of two clubs stays
-        elif acr and owned.get(id(sp), full) != full:
+        elif acr and _owner(m) != full:
             key = slug(full)  # "Panitia Khusus Hak Angket Komisi Pemberantasan Korupsi (KPK)"
         elif acr:
             key = slug(acr)
         else:
-            key = slug(acronyms.get(slug(sp.text), sp.text))
-        org_ids.append((art, sp, f"ORG:{key}", full))
+            key = slug(acronyms.get(slug(m.text), m.text))
+        org_ids.append((d, i, f"ORG:{key}", full))
         names_by_id[f"ORG:{key}"][full] += 1
-    for art, sp, eid, full in org_ids:
+    for d, i, eid, full in org_ids:
         # The full name given most often ("Komisi Pemberantasan Korupsi"), else the acronym.
         options = names_by_id[eid]
         multi = [n for n in options if len(n.split()) > 1] or list(options)
         name = min(multi, key=lambda n: (-options[n], -len(n.split()), n))
-        assigned.append((art, sp, eid, name, None))
+        assigned.append((d, i, eid, name, None))
 
-    for art, sp in mentions[ROLE]:
-        role = sp.norm or sp.text
-        assigned.append((art, sp, f"ROLE:{slug(role)}", role, None))
+    for d, i in mentions[ROLE]:
+        m = d.mentions[i]
+        role = m.norm or m.text
+        assigned.append((d, i, f"ROLE:{slug(role)}", role, None))
 
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for _, _, eid, _, kind in assigned:
         if kind:
             kinds[eid][kind] += 1
     entities: dict[str, Entity] = {}
-    for art, sp, eid, name, kind in assigned:
+    for d, i, eid, name, kind in assigned:
         e = entities.get(eid)
         if e is None:
-            e = entities[eid] = Entity(id=eid, label=sp.label, name=name, kind=kind)
-        e.aliases.add(sp.text)
+            e = entities[eid] = Entity(id=eid, label=d.mentions[i].label, name=name, kind=kind)
+        e.aliases.add(d.mentions[i].text)
         e.mentions += 1
-        e.articles.add(art.id)
+        e.articles.add(d.info.id)
         if kinds[eid]:  # the kind most mentions give ("wilayah Kursk" twice, "Kursk" once)
             e.kind = min(kinds[eid], key=lambda k: (-kinds[eid][k], k))
-        sp.norm = eid
-        sp.attrs["canonical"] = e.name
-    _link_speakers(articles)
-    return Corpus(articles=articles, entities=dict(sorted(entities.items())))
+        d.entities[i] = eid
+    return dict(sorted(entities.items()))
 
 
-def _when(art: Article) -> tuple[int, str]:
+def _owner(m: Mention) -> str:
+    """The name an ORG mention's bracketed acronym belongs to."""
+    assert m.acronym
+    return _acronym_owner(_strip_acronym(m.text, m.acronym), m.acronym)
+
+
+def _when(d: ArticleDigest) -> tuple[int, str]:
     """Sort key of an article by date: dated ones first, earliest first."""
-    return (0, art.published.isoformat()) if art.published else (1, "")
+    return (0, d.info.published) if d.info.published else (1, "")
 
 
 def _acronym_owner(full: str, acronym: str) -> str:
@@ -262,10 +294,9 @@ def _strip_acronym(text: str, acronym: str | None) -> str:
     return re.sub(r"\s*\(\s*" + re.escape(acronym) + r"\s*\)\s*$", "", text) or text
 
 
-def _link_speakers(articles: list[Article]) -> None:
-    for art in articles:
-        for s in art.sentences:
-            named = {sp.text: sp.norm for sp in s.spans if sp.label in (PERSON, ORG) and sp.norm}
-            for sp in s.spans:
-                if sp.label == QUOTE and sp.attrs.get("speaker") in named:
-                    sp.attrs["speaker_norm"] = named[sp.attrs["speaker"]] or ""
+def _link_speakers(article: Article) -> None:
+    for s in article.sentences:
+        named = {sp.text: sp.norm for sp in s.spans if sp.label in (PERSON, ORG) and sp.norm}
+        for sp in s.spans:
+            if sp.label == QUOTE and sp.attrs.get("speaker") in named:
+                sp.attrs["speaker_norm"] = named[sp.attrs["speaker"]] or ""

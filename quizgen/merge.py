@@ -33,8 +33,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from .digest import digests
 from .model import DATE, Candidate, Corpus, Entity, Source
 from .predicate import main_predicate
+from .rank import wording_key
 
 EVENT_GAP_DAYS = 7
 NEAR_DUP = 0.6
@@ -67,22 +69,6 @@ def parse_iso(norm: str | None) -> tuple[date, date] | None:
         return None
 
 
-def _article_mentions(corpus: Corpus) -> dict[str, list[tuple[date, date]]]:
-    out: dict[str, list[tuple[date, date]]] = {}
-    for a in corpus.articles:
-        out[a.id] = [
-            iv for s in a.sentences for sp in s.spans if sp.label == DATE and (iv := parse_iso(sp.norm))
-        ]
-    return out
-
-
-def _entity_sets(corpus: Corpus) -> dict[str, set[str]]:
-    return {
-        a.id: {sp.norm for s in a.sentences for sp in s.spans if sp.norm and sp.norm in corpus.entities}
-        for a in corpus.articles
-    }
-
-
 def article_dates(corpus: Corpus) -> dict[str, date | None]:
     """The event date of every article (rule 1 of the module docstring); computed once
     per linked corpus (display names and events both ask)."""
@@ -92,13 +78,15 @@ def article_dates(corpus: Corpus) -> dict[str, date | None]:
 
 
 def _article_dates(corpus: Corpus) -> dict[str, date | None]:
-    mentions = _article_mentions(corpus)
+    found = digests(corpus)
+    mentions = {d.info.id: [iv for norm in d.dates if (iv := parse_iso(norm))] for d in found}
     dates: dict[str, date | None] = {}
-    for a in corpus.articles:
-        days = [lo for lo, hi in mentions[a.id] if lo == hi]
-        dates[a.id] = a.published.date() if a.published else (max(days) if days else None)
-    ents = _entity_sets(corpus)
-    n = len(corpus.articles)
+    for d in found:
+        days = [lo for lo, hi in mentions[d.info.id] if lo == hi]
+        published = d.info.published
+        dates[d.info.id] = date.fromisoformat(published[:10]) if published else (max(days) if days else None)
+    ents = {d.info.id: {e for e in d.entities if e in corpus.entities} for d in found}
+    n = len(found)
     df: dict[str, int] = defaultdict(int)
     for s in ents.values():
         for e in s:
@@ -109,12 +97,13 @@ def _article_dates(corpus: Corpus) -> dict[str, date | None]:
         for e in ents[k]:
             if df[e] <= MATCH_DF:
                 holders[e].append(k)
-    for a in corpus.articles:
-        if dates[a.id] is not None:
+    for d in found:
+        aid = d.info.id
+        if dates[aid] is not None:
             continue
-        floor = max((lo for lo, _ in mentions[a.id]), default=None)
+        floor = max((lo for lo, _ in mentions[aid]), default=None)
         weight: dict[str, float] = defaultdict(float)
-        for e in sorted(ents[a.id]):  # one order of terms: equal sets give equal sums
+        for e in sorted(ents[aid]):  # one order of terms: equal sets give equal sums
             share = math.log(n / df[e])
             for other in holders.get(e, ()):
                 weight[other] += share
@@ -125,9 +114,9 @@ def _article_dates(corpus: Corpus) -> dict[str, date | None]:
             if weight[other] > 0 and (best is None or weight[other] > best[0]):
                 best = (weight[other], other)
         if best:
-            dates[a.id] = anchored[best[1]]
-        elif mentions[a.id]:
-            dates[a.id] = max(hi for _, hi in mentions[a.id])
+            dates[aid] = anchored[best[1]]
+        elif mentions[aid]:
+            dates[aid] = max(hi for _, hi in mentions[aid])
     return dates
 
 
@@ -142,7 +131,6 @@ class EventIndex:
     """Which event each candidate is about (rules 2 and 3 of the module docstring)."""
 
     def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
         self.dates = article_dates(corpus)
         days = sorted({d for d in self.dates.values() if d is not None})
         self.events: list[Event] = []
@@ -152,7 +140,6 @@ class EventIndex:
                 self.events[-1] = Event(last.key, last.start, d)
             else:
                 self.events.append(Event(d.strftime("%Y-%m"), d, d))
-        self._sentences = {(a.id, s.index): s for a in corpus.articles for s in a.sentences}
 
     def of_day(self, day: date | None) -> Event | None:
         if day is None:
@@ -164,9 +151,10 @@ class EventIndex:
         return ev.start - gap, ev.end + gap
 
     def key(self, candidate: Candidate) -> str:
+        """The event of a candidate, from its article's date and the dates its sentence
+        (`origin`) names."""
         home = self.of_day(self.dates.get(candidate.article))
-        sentence = self._sentences.get((candidate.article, candidate.sentence))
-        spans = sentence.spans if sentence else []
+        spans = candidate.origin.spans if candidate.origin else []
         for sp in sorted(spans, key=lambda s: s.start):
             iv = parse_iso(sp.norm) if sp.label == DATE else None
             if iv is None:
@@ -186,35 +174,63 @@ class EventIndex:
         return home.key if home else UNDATED
 
 
+SourceKey = tuple[str, int, int, int]  # article, sentence, answer start and end
+
+
 @dataclass
 class FactGroup:
-    """One fact: every candidate that states it, best-worded first."""
+    """One fact: its best-worded candidate and the sources of every candidate that states
+    it. Candidates are added one at a time (`add`), so a large set need not keep them all:
+    only the best, and of every one its wording key and source, which order the sources
+    once all are in (`settle`)."""
 
     template: str
     fact: str
     answer_key: str
     event: str
-    candidates: list[Candidate] = field(default_factory=list)
     score: float = 0.0
+    best: Candidate | None = field(default=None, repr=False)
+    # (*rank.wording_key, n, answer end) of every candidate added: its order and source
+    _heard: list[tuple] = field(default_factory=list, repr=False)
+    _sources: list[SourceKey] = field(default_factory=list, repr=False)  # settled, then joined
+    _made: list[Source] | None = field(default=None, repr=False)
 
-    @property
-    def best(self) -> Candidate:
-        return self.candidates[0]
+    def add(self, candidate: Candidate, n: int, same: dict | None = None) -> None:
+        """The n-th candidate of the set that states this fact. `same` keeps one copy of
+        equal texts across groups (questions and article ids repeat)."""
+        key = wording_key(candidate)
+        if same is not None:
+            key = tuple(same.setdefault(x, x) if isinstance(x, str) else x for x in key)
+        entry = (*key, n, candidate.answer_end)
+        if self.best is None or entry < self._heard[0]:
+            self.best = candidate
+            self._heard.insert(0, entry)
+        else:
+            self._heard.append(entry)
+
+    def settle(self) -> None:
+        """Sources in order: the best-worded candidate's first (rank.wording_key), then by
+        the order the candidates came in."""
+        self._heard.sort()
+        # wording_key is (quality, sentence, question, article, answer start)
+        self._sources.extend((e[3], e[1], e[4], e[6]) for e in self._heard)
+        self._heard = []
+        self._made = None
+
+    def join(self, twin: FactGroup) -> None:
+        """Take a weaker twin's sources (merge.fold_near_duplicates)."""
+        self._sources.extend(twin._sources)
+        self._made = None
 
     @property
     def articles(self) -> list[str]:
-        return sorted({c.article for c in self.candidates})
+        return sorted({src[0] for src in self._sources})
 
     def sources(self) -> list[Source]:
         """All sources, the best candidate's first, each stated once."""
-        seen: set[tuple[str, int, int, int]] = set()
-        out: list[Source] = []
-        for c in self.candidates:
-            k = (c.article, c.sentence, c.answer_start, c.answer_end)
-            if k not in seen:
-                seen.add(k)
-                out.append(Source(*k))
-        return out
+        if self._made is None:
+            self._made = [Source(*k) for k in dict.fromkeys(self._sources)]
+        return list(self._made)
 
 
 def answer_key(candidate: Candidate) -> str:
@@ -222,15 +238,38 @@ def answer_key(candidate: Candidate) -> str:
     return " ".join((candidate.answer_norm or candidate.answer).casefold().split())
 
 
+class Grouping:
+    """Candidates stating the same fact (template, fact key, answer, event) grouped, as
+    they come: `add` each (its `event` set, see EventIndex.key), then `groups()`."""
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[str, str, str, str], FactGroup] = {}
+        self._n = 0
+        self._same: dict = {}
+
+    def add(self, candidate: Candidate) -> None:
+        k = (candidate.template, candidate.fact, answer_key(candidate), candidate.event)
+        group = self._groups.get(k)
+        if group is None:
+            group = self._groups[k] = FactGroup(*k)
+        group.add(candidate, self._n, self._same)
+        self._n += 1
+
+    def groups(self) -> list[FactGroup]:
+        out = list(self._groups.values())
+        for g in out:
+            g.settle()
+        return out
+
+
 def group_candidates(candidates: list[Candidate], events: EventIndex) -> list[FactGroup]:
     """Candidates stating the same fact (template, fact key, answer, event) grouped."""
-    groups: dict[tuple[str, str, str, str], FactGroup] = {}
+    grouping = Grouping()
     for c in candidates:
-        k = (c.template, c.fact, answer_key(c), events.key(c))
-        if k not in groups:
-            groups[k] = FactGroup(*k)
-        groups[k].candidates.append(c)
-    return list(groups.values())
+        if not c.event:
+            c.event = events.key(c)
+        grouping.add(c)
+    return grouping.groups()
 
 
 def question_words(question: str) -> set[str]:
@@ -312,6 +351,7 @@ class Signatures:
 
 
 def _twins(sig: Signatures, a: FactGroup, b: FactGroup, pack: Any = None) -> bool:
+    assert a.best and b.best
     qa, qb = a.best.question, b.best.question
     if pack is not None and a.event == b.event and a.best.kinds == b.best.kinds:
         pa = main_predicate(qa, pack)
@@ -336,7 +376,7 @@ def fold_near_duplicates(
     (quizgen/predicate.py) for items of the same kinds. `groups` must be scored; the stronger group (higher score, then fact
     key) survives, and takes the sources of a twin from its own event."""
     ordered = sorted(groups, key=lambda g: (-g.score, g.template, g.fact, g.answer_key, g.event))
-    sig = Signatures([g.best.question for g in ordered], entities or {})
+    sig = Signatures([g.best.question for g in ordered if g.best], entities or {})
     kept: list[FactGroup] = []
     by_answer: dict[str, list[FactGroup]] = defaultdict(list)
     for g in ordered:
@@ -345,5 +385,5 @@ def fold_near_duplicates(
             kept.append(g)
             by_answer[g.answer_key].append(g)
         elif twin.event == g.event:
-            twin.candidates.extend(g.candidates)
+            twin.join(g)
     return kept

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 # Span labels produced by the tagger.
 PERSON = "PERSON"
@@ -98,11 +98,52 @@ class Entity:
 
 
 @dataclass
+class ArticleInfo:
+    """What a bank keeps of an article: enough to cite it."""
+
+    id: str
+    path: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601
+
+
+class Mention(NamedTuple):
+    """What linking reads of a PERSON, PLACE, ORG or ROLE span (its attrs before linking)."""
+
+    label: str
+    text: str
+    norm: str | None  # ROLE: the tagger's normalised role
+    cldr: str | None  # PLACE: territory code
+    canonical: str | None  # PLACE: the language data's name
+    kind: str | None  # PLACE: country | city | ...; ORG: team
+    acronym: str | None  # ORG
+
+
+@dataclass
+class ArticleDigest:
+    """What the set-wide stages (linking, event dates, display names, distractor pools,
+    scoring) need to know of an article, so that the whole article need not stay in memory
+    while they run (quizgen/digest.py)."""
+
+    info: ArticleInfo
+    mentions: list[Mention] = field(default_factory=list)  # linkable spans, in text order
+    entities: list[str] = field(default_factory=list)  # their entity ids, once linked
+    dates: list[str] = field(default_factory=list)  # ISO norms of its DATE spans
+    titles: list[tuple[frozenset[str], int]] = field(default_factory=list)
+    # roles used as titles: (kinds of complement, position in `mentions`)
+
+
+@dataclass
 class Corpus:
-    """Articles analysed together, with the entities linked across them."""
+    """Articles analysed together, with the entities linked across them. `digests` holds
+    what the set-wide stages read, one per article, in the same order; a corpus built to
+    stream (quizgen/stream.py) has digests and no articles."""
 
     articles: list[Article]
     entities: dict[str, Entity] = field(default_factory=dict)
+    digests: list[ArticleDigest] = field(default_factory=list)
     # Indexes later stages build once per corpus (e.g. distract.name_pool); not data.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -126,9 +167,11 @@ class Candidate:
     prior: float = 0.5  # the template's prior quality, 0..1
     statement: str = ""  # the fact as a plain declarative sentence (for true/false items)
     slots: dict[str, Span] = field(default_factory=dict)  # spans bound by the pattern
+    origin: Sentence | None = None  # the sentence it was made from (set by the collector)
+    event: str = ""  # the event it is about (merge.EventIndex; set by the collector)
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     article: str  # Article.id
     sentence: int  # Sentence.index
@@ -154,18 +197,6 @@ class Item:
     # Fingerprint of the editable fields as generated; a bank file whose fields no longer
     # match it was edited by a person, and regeneration keeps those edits.
     generated: str = ""
-
-
-@dataclass
-class ArticleInfo:
-    """What a bank keeps of an article: enough to cite it."""
-
-    id: str
-    path: str
-    title: str | None = None
-    publisher: str | None = None
-    author: str | None = None
-    published: str | None = None  # ISO 8601
 
 
 @dataclass

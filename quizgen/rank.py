@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .digest import digests
 from .model import DATE, ORG, PERSON, PLACE, QUANTITY, QUOTE, ROLE, Candidate, Corpus, Item
 
 WEIGHTS = {
@@ -64,7 +65,7 @@ class CorpusStats:
     def of(cls, corpus: Corpus) -> CorpusStats:
         ents = corpus.entities
         return cls(
-            n_articles=max(1, len(corpus.articles)),
+            n_articles=max(1, len(digests(corpus))),
             max_mentions=max([e.mentions for e in ents.values()] + [1]),
             entity_articles={k: len(e.articles) for k, e in ents.items()},
             entity_mentions={k: e.mentions for k, e in ents.items()},
@@ -143,7 +144,7 @@ def score_candidate(
     return round(sum(WEIGHTS[k] * v for k, v in terms.items()), 6)
 
 
-def wording_key(candidate: Candidate, stats: CorpusStats) -> tuple[float, int, str, str, int]:
+def wording_key(candidate: Candidate) -> tuple[float, int, str, str, int]:
     """Sort key choosing the best-worded candidate of a merged group (smallest first):
     the template prior and question length decide, then position, then a stable order."""
     quality = 0.6 * candidate.prior + 0.4 * length_score(candidate.question)

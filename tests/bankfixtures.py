@@ -179,7 +179,7 @@ def cand(corpus: Corpus, article: str, index: int, answer: str, question: str, *
         article=article, sentence=index, answer_start=span.start, answer_end=span.end,
         answer_label=span.label, answer_norm=span.norm,
         fact=fact or f"{template}|{span.norm}", prior=prior, statement=statement,
-        slots={"answer": span},
+        slots={"answer": span}, origin=sent,
     )
 
 

@@ -61,16 +61,14 @@ def _jobs_option(fn):
 def generate_command(files, lang, fmt, output, title, seed, template_files, jobs) -> None:
     """Write a question bank generated from article FILES."""
     from ..bank import dumps_jsonl, dumps_yaml, load_bank, merge_edits, require_items, save_bank
-    from ..generate import generate_bank
     from ..lang import load_language
-    from ..pipeline import analyse
+    from ..stream import stream_bank
     from ..templates import load_templates
 
     pack = load_language(lang)
     templates = load_templates(pack, extra_files=[Path(f) for f in template_files])
-    corpus = analyse(files, lang, jobs=jobs)
-    title = title or next((a.title for a in corpus.articles if a.title), None) or "quizgen"
-    bank = generate_bank(corpus, pack, templates, title=title, seed=seed, jobs=jobs)
+    bank = stream_bank(files, pack, templates, title=title, seed=seed, jobs=jobs,
+                       progress=_progress_bar(len(files)))
     require_items(bank)
     _warn_silent(bank)
     fmt = fmt or ("jsonl" if output and output.endswith(".jsonl") else "yaml")

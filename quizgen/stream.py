@@ -1,0 +1,146 @@
+"""Article files to a question bank in two passes, without holding the set in memory.
+
+`generate.generate_bank` works on a Corpus with every analysed article in memory: fine for
+a teacher's five articles, not for an archive of tens of thousands (about 30 KB an
+article, and as much again in candidates). Here each article is held only while it is
+worked on:
+
+1. Every file is read, cleaned, split and tagged (on every core); the analysed article is
+   parked in a temporary folder (`Spill`) and only its digest (quizgen/digest.py) comes
+   back.
+2. The set-wide tables are made from the digests: entities (link.resolve), display
+   names, event dates.
+3. Every article is brought back, linked (link.apply_links), and the templates run on it
+   (on every core); its candidates come back with their sentence and event, and are
+   grouped as they arrive (merge.Grouping), which keeps one candidate per fact and a
+   source for each of the others.
+4. The groups become the bank (generate.bank_from_groups).
+
+The bank is the one `generate_bank(analyse(paths))` makes, item for item
+(tests/test_stream.py).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Any, Self
+
+from .digest import digest
+from .display import apply_display_names
+from .errors import QuizgenError
+from .generate import article_candidates, bank_from_groups
+from .lang import LanguagePack
+from .link import apply_links, resolve
+from .merge import EventIndex, Grouping
+from .model import Article, ArticleDigest, Corpus, Mention, QuestionBank
+from .parallel import map_ordered
+from .pipeline import analyse_article
+
+# progress(label, total) -> a context whose value is called with the number of items done
+Reporter = Callable[[str, int], AbstractContextManager[Callable[[int], None] | None]]
+
+
+class Spill:
+    """Analysed articles parked on disk between the two passes, one file each, in a
+    temporary folder removed on close (and each file as soon as it is taken back)."""
+
+    def __init__(self) -> None:
+        try:
+            self._dir = tempfile.TemporaryDirectory(prefix="quizgen-")
+        except OSError as exc:
+            raise _spill_error(tempfile.gettempdir(), exc) from None
+
+    def _path(self, n: int) -> str:
+        return os.path.join(self._dir.name, f"{n}.pickle")
+
+    def put(self, n: int, article: Article) -> None:
+        try:
+            with open(self._path(n), "wb") as f:
+                pickle.dump(article, f, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as exc:
+            raise _spill_error(self._dir.name, exc) from None
+
+    def take(self, n: int) -> Article:
+        path = self._path(n)
+        with open(path, "rb") as f:
+            article = pickle.load(f)
+        os.unlink(path)
+        return article
+
+    def close(self) -> None:
+        self._dir.cleanup()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _spill_error(where: str, exc: OSError) -> QuizgenError:
+    return QuizgenError(
+        f"{where}: cannot keep analysed articles there ({exc.strerror or exc}); free some "
+        "space or set TMPDIR to a writable folder"
+    )
+
+
+def stream_bank(
+    paths: Sequence[str | Path],
+    pack: LanguagePack,
+    templates: Sequence[Any],
+    *,
+    title: str | None = None,
+    seed: int = 0,
+    limits: Mapping[str, int] | None = None,
+    jobs: int | None = None,
+    progress: Reporter | None = None,
+) -> QuestionBank:
+    """The question bank of the article files (module docstring). `title` defaults to the
+    first article's title; `progress(label, total)` gives a context whose value is called
+    with the number of articles done (or None to report nothing)."""
+    report = progress or (lambda label, total: nullcontext(None))
+    files = list(paths)
+    with Spill() as spill:
+        with report("reading", len(files)) as done:
+            found = _first_pass(files, pack, spill, jobs, done)
+        entities = resolve(found, pack)
+        corpus = Corpus(articles=[], entities=entities, digests=found)
+        apply_display_names(corpus)
+        events = EventIndex(corpus)
+
+        def questions(n: int) -> list:
+            article = spill.take(n)
+            apply_links(article, found[n], entities)
+            return article_candidates(article, pack, templates, events)
+
+        grouping = Grouping()
+        with report("questions", len(files)) as done:
+            for candidates in map_ordered(questions, range(len(files)), jobs=jobs, progress=done):
+                for c in candidates:
+                    grouping.add(c)
+    title = title or next((d.info.title for d in found if d.info.title), None) or "quizgen"
+    return bank_from_groups(
+        grouping.groups(), corpus, pack, title=title, seed=seed, limits=limits, jobs=jobs
+    )
+
+
+def _first_pass(
+    files: list[str | Path], pack: LanguagePack, spill: Spill, jobs: int | None, done: Any
+) -> list[ArticleDigest]:
+    def analyse(n: int) -> ArticleDigest:
+        article = analyse_article(files[n], pack)
+        spill.put(n, article)
+        return digest(article)
+
+    # The same mention in many articles is kept once (a name in every article of the set).
+    same: dict[Mention, Mention] = {}
+    found = []
+    for d in map_ordered(analyse, range(len(files)), jobs=jobs, progress=done):
+        d.mentions = [same.setdefault(m, m) for m in d.mentions]
+        found.append(d)
+    return found

@@ -100,21 +100,32 @@ def _has_label(rng: Range, spans: list[Span], labels: Sequence[str]) -> bool:
     return any(sp.label in labels and s <= sp.start and sp.end <= e for sp in spans)
 
 
-def _regex_rule(pattern: str, *, min_start: int = 0, keep_if: Sequence[str] = (),
-                max_words: int | None = None) -> Rule:
-    rx = re.compile(pattern, re.IGNORECASE | re.DOTALL)
+def _regex_rule(pattern: str, *, lead: str = "", min_start: int = 0,
+                keep_if: Sequence[str] = (), max_words: int | None = None) -> Rule:
+    """A rule deleting the matches of `lead + pattern`. A text where `pattern` alone
+    matches nowhere has no match: it is passed over without trying `lead` (white space,
+    say) at every position."""
+    rx = re.compile(lead + pattern, re.IGNORECASE | re.DOTALL)
+    core = re.compile(pattern, re.IGNORECASE | re.DOTALL) if lead else None
 
     def rule(text: str, spans: list[Span]) -> list[Range]:
-        out = []
+        out: list[Range] = []
+        if core is not None and not core.search(text):
+            return out
+        n_words = None
         for m in rx.finditer(text):
             rng = (m.start(), m.end())
-            if m.start() < min_start or len(words(text[: m.start()])) < min_start:
+            if min_start and (m.start() < min_start
+                              or len(words(text[: m.start()])) < min_start):
                 continue
-            if max_words is not None and len(words(m.group(0))) > max_words:
+            n_match = len(words(m.group(0)))
+            if max_words is not None and n_match > max_words:
                 continue
             if keep_if and _has_label(rng, spans, keep_if):
                 continue
-            if len(words(text)) - len(words(m.group(0))) < 3:
+            if n_words is None:
+                n_words = len(words(text))
+            if n_words - n_match < 3:
                 continue  # never reduce a clause to almost nothing
             out.append(rng)
         return out
@@ -176,7 +187,8 @@ def rules(pack: Any) -> list[Rule]:
             min_start=2))
     if conf.get("trailing_attribution"):
         out.append(_regex_rule(
-            r"[\s,]*\b" + alternation(conf["trailing_attribution"]) + r"\b.*$", min_start=3))
+            r"\b" + alternation(conf["trailing_attribution"]) + r"\b.*$", lead=r"[\s,]*",
+            min_start=3))
     if conf.get("trailing_clause_after_comma"):
         out.append(_regex_rule(
             r",(?!\d)\s*" + alternation(conf["trailing_clause_after_comma"]) + r"\b[^,]*(?:,(?!\d)|$)",
@@ -186,9 +198,10 @@ def rules(pack: Any) -> list[Rule]:
     if conf.get("correlatives"):
         out.append(_correlative_rule(conf["correlatives"]))
     if conf.get("drop_phrases"):
-        out.append(_regex_rule(r"\s*\b" + alternation(conf["drop_phrases"]) + r"\b", min_start=1))
+        out.append(_regex_rule(r"\b" + alternation(conf["drop_phrases"]) + r"\b", lead=r"\s*",
+                               min_start=1))
     if conf.get("drop_parentheses"):
-        out.append(_regex_rule(r"\s*\([^()]*\)"))
+        out.append(_regex_rule(r"\([^()]*\)", lead=r"\s*"))
     if conf.get("drop_words"):
         out.append(_regex_rule(r"(?<!\S)" + alternation(conf["drop_words"]) + r"\b\s*", min_start=1))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..model import DATE, ORG, PERSON, PLACE, QUANTITY, Span
@@ -27,7 +28,7 @@ class Asked:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int
@@ -72,10 +73,15 @@ def rest_after_subject(clause: Clause, end: int, particles: Sequence[str] = ()) 
     return rest
 
 
+@cache
+def _coordinator_rx(pack: Any) -> re.Pattern[str]:
+    coords = alternation(pack.data("wh")["wh"].get("coordinators", []))
+    return re.compile(r"\s*,?\s*" + coords + r"\s+", re.IGNORECASE)
+
+
 def coordinated(clause: Clause, span: Span, pack: Any) -> bool:
     """True if a span of the same label is joined to this one by a coordinator."""
-    coords = alternation(pack.data("wh")["wh"].get("coordinators", []))
-    rx = re.compile(r"\s*,?\s*" + coords + r"\s+", re.IGNORECASE)
+    rx = _coordinator_rx(pack)
     for s in clause.spans:
         if s is span or s.label != span.label:
             continue

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..model import Span
-from ..simplify import Clause, remember_last, words
+from ..simplify import WORD_RE, Clause, remember_last, words
 
 
 def span_key(span: Span) -> str:
@@ -60,7 +60,7 @@ def _word_keys(clause: Clause, pack: Any) -> frozenset[str]:
     for sp in clause.spans:
         if sp.label != "QUOTE":
             covered[sp.start:sp.end] = [True] * (sp.end - sp.start)
-    for m in re.finditer(r"\w+(?:[-'’]\w+)*", clause.text):
+    for m in WORD_RE.finditer(clause.text):
         if covered[m.start()]:
             continue
         w = m.group(0).lower()
@@ -94,15 +94,22 @@ def lower_first(text: str, clause: Clause) -> str:
     return text[: m.start(1)] + word[0].lower() + word[1:] + text[m.end(1):]
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE = re.compile(r"\s+([,.;:!?])")
+_COMMAS = re.compile(r",(\s*,)+")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_DOUBLED = re.compile(r"\b(\w+)(\s+\1)+\b")
+
+
 def tidy_question(text: str) -> str:
     """Collapse spaces, stray punctuation and a word doubled by substitution."""
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r",(\s*,)+", ",", text)
-    text = re.sub(r"\(\s*\)", "", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _COMMAS.sub(",", text)
+    text = _EMPTY_PARENS.sub("", text)
     return undouble(text).strip(" ,;:.")
 
 
 def undouble(text: str) -> str:
     """A word doubled where a question phrase meets the clause: "Siapa yang yang ..."."""
-    return re.sub(r"\b(\w+)(\s+\1)+\b", r"\1", text)
+    return _DOUBLED.sub(r"\1", text)

@@ -286,7 +286,7 @@ def bank_from_groups(
     stats = CorpusStats.of(corpus)
     score_groups(groups, stats)
     groups = fold_near_duplicates(groups, corpus.entities, pack)
-    score_groups(groups, stats)
+    score_groups([g for g in groups if g.joined], stats)  # more articles now
     ids = fact_ids(groups)
     name_pool(corpus)  # built once here, before any worker starts, and shared with them
     truth, wrong = _truth_plan(groups, ids, corpus, pack, seed, jobs)

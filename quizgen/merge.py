@@ -194,6 +194,7 @@ class FactGroup:
     _heard: list[tuple] = field(default_factory=list, repr=False)
     _sources: list[SourceKey] = field(default_factory=list, repr=False)  # settled, then joined
     _made: list[Source] | None = field(default=None, repr=False)
+    joined: bool = field(default=False, repr=False)  # took a twin's sources
 
     def add(self, candidate: Candidate, n: int, same: dict | None = None) -> None:
         """The n-th candidate of the set that states this fact. `same` keeps one copy of
@@ -221,6 +222,7 @@ class FactGroup:
         """Take a weaker twin's sources (merge.fold_near_duplicates)."""
         self._sources.extend(twin._sources)
         self._made = None
+        self.joined = True
 
     @property
     def articles(self) -> list[str]:
@@ -350,20 +352,34 @@ class Signatures:
         return sum(w.get(x, 0.0) for x in sa & sb) / min(mass_a, mass_b)
 
 
-def _twins(sig: Signatures, a: FactGroup, b: FactGroup, pack: Any = None) -> bool:
-    assert a.best and b.best
-    qa, qb = a.best.question, b.best.question
-    if pack is not None and a.event == b.event and a.best.kinds == b.best.kinds:
-        pa = main_predicate(qa, pack)
-        if pa and pa == main_predicate(qb, pack):
-            return True
-    sim = sig.similarity(qa, qb)
+@dataclass(frozen=True)
+class _Asked:
+    """What fold_near_duplicates compares of a group's best question, computed once."""
+
+    event: str
+    kinds: tuple[str, ...]
+    predicate: str  # main predicate, "" when unknown or no pack is given
+    signature: frozenset[str]
+    mass: float
+    names: frozenset[str]
+
+
+def _asked(sig: Signatures, g: FactGroup, pack: Any) -> _Asked:
+    assert g.best
+    q = g.best.question
+    pred = main_predicate(q, pack) if pack is not None else ""
+    return _Asked(g.event, tuple(g.best.kinds), pred, sig.of(q), sig.mass(q), sig.entities(q))
+
+
+def _twins(weight: Mapping[str, float], a: _Asked, b: _Asked) -> bool:
+    same_event = a.event == b.event
+    if same_event and a.predicate and a.predicate == b.predicate and a.kinds == b.kinds:
+        return True
+    low = min(a.mass, b.mass)  # Signatures.similarity
+    sim = sum(weight.get(x, 0.0) for x in a.signature & b.signature) / low if low > 0 else 0.0
     if sim >= NEAR_DUP:
         return True
-    names = sig.entities(qa)
-    return a.event == b.event and len(names) >= 2 and names == sig.entities(qb) and (
-        sim >= SAME_NAMES_DUP
-    )
+    return same_event and len(a.names) >= 2 and a.names == b.names and sim >= SAME_NAMES_DUP
 
 
 def fold_near_duplicates(
@@ -378,12 +394,14 @@ def fold_near_duplicates(
     ordered = sorted(groups, key=lambda g: (-g.score, g.template, g.fact, g.answer_key, g.event))
     sig = Signatures([g.best.question for g in ordered if g.best], entities or {})
     kept: list[FactGroup] = []
-    by_answer: dict[str, list[FactGroup]] = defaultdict(list)
+    by_answer: dict[str, list[tuple[FactGroup, _Asked]]] = defaultdict(list)
     for g in ordered:
-        twin = next((k for k in by_answer[g.answer_key] if _twins(sig, k, g, pack)), None)
+        asked = _asked(sig, g, pack)
+        same = by_answer[g.answer_key]
+        twin = next((k for k, k_asked in same if _twins(sig.weight, k_asked, asked)), None)
         if twin is None:
             kept.append(g)
-            by_answer[g.answer_key].append(g)
+            same.append((g, asked))
         elif twin.event == g.event:
             twin.join(g)
     return kept

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -95,14 +96,15 @@ def _part_of(short: Key, long: Key) -> bool:
     return 1 < n < len(long) and (long[:n] == short or long[-n:] == short)
 
 
-Where = tuple[ArticleDigest, int]  # a mention: its article's digest and its position there
+# Every mention with a label, in the order of the set: its digest, position and mention.
+# Walked again for each step rather than listed: a set of 50,000 articles has millions.
+Mentions = Callable[[str], Iterator[tuple[ArticleDigest, int, Mention]]]
 
 
-def _person_ids(mentions: list[Where]) -> dict[tuple[str, Key], Key]:
+def _person_ids(mentions: Mentions) -> dict[tuple[str, Key], Key]:
     """(article id, name key) -> cluster root key."""
     uf = _Union()
-    keys = [name_key(d.mentions[i].text) for d, i in mentions]
-    multi = sorted({k for k in keys if len(k) > 1})
+    multi = sorted({k for _, _, m in mentions(PERSON) if len(k := name_key(m.text)) > 1})
     for k in multi:
         uf.find(k)
     # Candidates for _variants share the name with one word left out.
@@ -131,13 +133,14 @@ def _person_ids(mentions: list[Where]) -> dict[tuple[str, Key], Key]:
     for k in multi:
         by_word[k[0]].add(k)
         by_word[k[-1]].add(k)
-    for (d, _), k in zip(mentions, keys):
+    for d, _, m in mentions(PERSON):
+        k = name_key(m.text)
         if len(k) > 1:
             by_article[(d.info.id, k[0])].add(k)
             by_article[(d.info.id, k[-1])].add(k)
     out: dict[tuple[str, Key], Key] = {}
-    for (d, _), k in zip(mentions, keys):
-        aid = d.info.id
+    for d, _, m in mentions(PERSON):
+        aid, k = d.info.id, name_key(m.text)
         if len(k) > 1:
             out[(aid, k)] = uf.find(k)
             continue
@@ -171,51 +174,57 @@ def resolve(digests: list[ArticleDigest], pack: Any) -> dict[str, Entity]:
     """The entities of a set of articles, from their digests (module docstring); each
     digest's `entities` is filled with the id of each of its mentions."""
     lex = lexicon(pack)
-    mentions: dict[str, list[Where]] = defaultdict(list)
+
+    def mentions(label: str) -> Iterator[tuple[ArticleDigest, int, Mention]]:
+        for d in digests:
+            for i, m in enumerate(d.mentions):
+                if m.label == label:
+                    yield d, i, m
+
+    first_name: dict[str, str] = {}  # entity id -> the name its first mention gives
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def assign(d: ArticleDigest, i: int, eid: str, name: str, kind: str | None = None) -> None:
+        d.entities[i] = eid
+        first_name.setdefault(eid, name)
+        if kind:
+            kinds[eid][kind] += 1
+
     for d in digests:
         d.entities = [""] * len(d.mentions)
-        for i, m in enumerate(d.mentions):
-            mentions[m.label].append((d, i))
-    assigned: list[tuple[ArticleDigest, int, str, str, str | None]] = []  # where, id, name, kind
 
-    persons = _person_ids(mentions[PERSON])
+    persons = _person_ids(mentions)
     forms: dict[Key, Counter[str]] = defaultdict(Counter)
     first_seen: dict[str, tuple[int, str]] = {}  # surface form -> its earliest article date
-    for d, i in mentions[PERSON]:
-        text = d.mentions[i].text
-        forms[persons[(d.info.id, name_key(text))]][text] += 1
+    for d, _, m in mentions(PERSON):
+        forms[persons[(d.info.id, name_key(m.text))]][m.text] += 1
         when = _when(d)
-        first_seen[text] = min(first_seen.get(text, when), when)
-    for d, i in mentions[PERSON]:
-        root = persons[(d.info.id, name_key(d.mentions[i].text))]
+        first_seen[m.text] = min(first_seen.get(m.text, when), when)
+    for d, i, m in mentions(PERSON):
+        root = persons[(d.info.id, name_key(m.text))]
         counts = forms[root]
         full = [f for f in counts if len(name_key(f)) > 1] or list(counts)
         name = min(full, key=lambda f: (-counts[f], first_seen[f], -len(f), f))
-        assigned.append((d, i, f"PERSON:{slug(' '.join(root))}", name, None))
+        assign(d, i, f"PERSON:{slug(' '.join(root))}", name)
 
-    for d, i in mentions[PLACE]:
-        m = d.mentions[i]
+    for d, i, m in mentions(PLACE):
         hit = lex.places.match(tokenize(m.text), 0)
         canonical = m.canonical or (hit[1].name if hit and hit[0] == len(name_key(m.text)) else m.text)
         eid = f"PLACE:{m.cldr}" if m.cldr else f"PLACE:{slug(canonical)}"
-        assigned.append((d, i, eid, canonical, m.kind))
+        assign(d, i, eid, canonical, m.kind)
 
     acronyms = {slug(full): acr for acr, full in lex.org_acronyms.items()}  # name key -> acronym
-    for d, i in mentions[ORG]:
-        m = d.mentions[i]
+    for _, _, m in mentions(ORG):
         if m.acronym:
             acronyms[slug(_owner(m))] = m.acronym
     teams: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) -> club names
-    for d, i in mentions[ORG]:
-        m = d.mentions[i]
+    for d, _, m in mentions(ORG):
         words = m.text.split()
         if m.kind == "team" and len(words) > 1:
             teams[(d.info.id, words[0].lower())].add(m.text)
             teams[(d.info.id, words[-1].lower())].add(m.text)
     names_by_id: dict[str, Counter[str]] = defaultdict(Counter)
-    org_ids: list[tuple[ArticleDigest, int, str, str]] = []
-    for d, i in mentions[ORG]:
-        m = d.mentions[i]
+    for d, i, m in mentions(ORG):
         acr = m.acronym
         full = _strip_acronym(m.text, acr) if acr else m.text
         club = teams.get((d.info.id, m.text.lower()), set()) if m.kind == "team" else set()
@@ -227,35 +236,30 @@ def resolve(digests: list[ArticleDigest], pack: Any) -> dict[str, Entity]:
             key = slug(acr)
         else:
             key = slug(acronyms.get(slug(m.text), m.text))
-        org_ids.append((d, i, f"ORG:{key}", full))
+        d.entities[i] = f"ORG:{key}"
         names_by_id[f"ORG:{key}"][full] += 1
-    for d, i, eid, full in org_ids:
+    for d, i, _ in mentions(ORG):
         # The full name given most often ("Komisi Pemberantasan Korupsi"), else the acronym.
-        options = names_by_id[eid]
+        options = names_by_id[d.entities[i]]
         multi = [n for n in options if len(n.split()) > 1] or list(options)
-        name = min(multi, key=lambda n: (-options[n], -len(n.split()), n))
-        assigned.append((d, i, eid, name, None))
+        assign(d, i, d.entities[i], min(multi, key=lambda n: (-options[n], -len(n.split()), n)))
 
-    for d, i in mentions[ROLE]:
-        m = d.mentions[i]
+    for d, i, m in mentions(ROLE):
         role = m.norm or m.text
-        assigned.append((d, i, f"ROLE:{slug(role)}", role, None))
+        assign(d, i, f"ROLE:{slug(role)}", role)
 
-    kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, _, eid, _, kind in assigned:
-        if kind:
-            kinds[eid][kind] += 1
     entities: dict[str, Entity] = {}
-    for d, i, eid, name, kind in assigned:
-        e = entities.get(eid)
-        if e is None:
-            e = entities[eid] = Entity(id=eid, label=d.mentions[i].label, name=name, kind=kind)
-        e.aliases.add(d.mentions[i].text)
-        e.mentions += 1
-        e.articles.add(d.info.id)
-        if kinds[eid]:  # the kind most mentions give ("wilayah Kursk" twice, "Kursk" once)
-            e.kind = min(kinds[eid], key=lambda k: (-kinds[eid][k], k))
-        d.entities[i] = eid
+    for d in digests:
+        for i, (m, eid) in enumerate(zip(d.mentions, d.entities)):
+            e = entities.get(eid)
+            if e is None:
+                # the kind most mentions give ("wilayah Kursk" twice, "Kursk" once)
+                kind = min(kinds[eid], key=lambda k: (-kinds[eid][k], k)) if eid in kinds else None
+                e = entities[eid] = Entity(id=eid, label=m.label, name=first_name[eid], kind=kind)
+            d.entities[i] = e.id  # one string per entity, not per mention
+            e.aliases.add(m.text)
+            e.mentions += 1
+            e.articles.add(d.info.id)
     return dict(sorted(entities.items()))
 
 

@@ -18,7 +18,7 @@ from .errors import QuizgenError
 from .model import KINDS, ArticleInfo, Item, QuestionBank, Source
 from .outfile import atomic_write_text
 from .parallel import map_ordered
-from .yamlfile import load_yaml
+from .yamlfile import load_yaml_list
 
 FORMAT_VERSION = 1
 # Fields a person may edit in a bank; regeneration keeps their values.
@@ -187,7 +187,7 @@ def load_bank(path: str | Path) -> QuestionBank:
     p = Path(path)
     if p.suffix == ".jsonl":
         raise QuizgenError(f"{p}: JSON Lines banks are for machines; load the YAML bank instead")
-    doc = load_yaml(p)
+    doc, listed = load_yaml_list(p, "items")
     data = doc.data
     if not isinstance(data, dict) or data.get("quizgen_bank") != FORMAT_VERSION:
         raise QuizgenError(
@@ -199,9 +199,7 @@ def load_bank(path: str | Path) -> QuestionBank:
         if not isinstance(a, dict) or set(a) - _ARTICLE_FIELDS or "id" not in a:
             raise QuizgenError(f"{doc.where('articles', i)}: malformed article entry")
         articles.append(ArticleInfo(**{"path": "", **a}))
-    items = [
-        _item_from_dict(d, doc.where("items", i)) for i, d in enumerate(data.get("items") or [])
-    ]
+    items = [_item_from_dict(d, where) for d, where in listed]
     return QuestionBank(
         title=str(data.get("title") or p.stem),
         lang=str(data.get("lang") or ""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,25 +40,26 @@ MAX_ALIAS_REPEATS = 100_000  # values reached again through '*alias' (an alias b
 class _Walk:
     """Records the line of every value; counts values reached again through aliases."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, shift: int = 0) -> None:
         self.path, self.lines, self.seen, self.repeats = path, {}, set(), 0
+        self.shift = shift
 
     def visit(self, node: yaml.Node, key: Key) -> None:
         if id(node) in self.seen:
             self.repeats += 1
             if self.repeats > MAX_ALIAS_REPEATS:
                 raise QuizgenError(
-                    f"{self.path}:{node.start_mark.line + 1}: YAML aliases ('*name') repeat"
+                    f"{self.path}:{node.start_mark.line + 1 + self.shift}: YAML aliases ('*name') repeat"
                     f" values over {MAX_ALIAS_REPEATS} times; write the values out instead"
                 )
         self.seen.add(id(node))
         lines = self.lines
-        lines[key] = node.start_mark.line + 1
+        lines[key] = node.start_mark.line + 1 + self.shift
         if isinstance(node, yaml.MappingNode):
             for k_node, v_node in node.value:
                 name = k_node.value if isinstance(k_node, yaml.ScalarNode) else str(k_node.start_mark)
                 self.visit(v_node, key + (name,))
-                lines.setdefault(key + (name,), k_node.start_mark.line + 1)
+                lines.setdefault(key + (name,), k_node.start_mark.line + 1 + self.shift)
         elif isinstance(node, yaml.SequenceNode):
             for i, child in enumerate(node.value):
                 self.visit(child, key + (i,))
@@ -86,8 +88,10 @@ def _check_depth(loader: yaml.BaseLoader, path: str) -> None:
             depth -= 1
 
 
-def parse_yaml(text: str, path: str) -> YamlDoc:
-    """Parse YAML text safely; syntax errors become a one-line QuizgenError with the line."""
+def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
+    """Parse YAML text safely; syntax errors become a one-line QuizgenError with the line.
+    `first_line`: the line of the file the text starts on (for a part of a file)."""
+    shift = first_line - 1
     loader = _Loader(text)
     try:
         _check_depth(loader, path)
@@ -97,7 +101,7 @@ def parse_yaml(text: str, path: str) -> YamlDoc:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        line = (mark.line + 1 if mark else 1) + shift
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         raise QuizgenError(
             f"{path}:{line}: YAML syntax error: {problem}; check indentation, colons and quotes"
@@ -106,13 +110,17 @@ def parse_yaml(text: str, path: str) -> YamlDoc:
         raise QuizgenError(f"{path}: YAML error: {exc}; fix the file's syntax") from None
     finally:
         loader.dispose()
-    walk = _Walk(path)
+    walk = _Walk(path, shift)
     if node is not None:
         walk.visit(node, ())
     return YamlDoc(path=path, data=data, lines=walk.lines)
 
 
 def load_yaml(path: str | Path) -> YamlDoc:
+    return parse_yaml(read_yaml_text(path), str(path))
+
+
+def read_yaml_text(path: str | Path) -> str:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
@@ -124,4 +132,56 @@ def load_yaml(path: str | Path) -> YamlDoc:
         raise QuizgenError(f"{p}: not UTF-8 text; save the file as UTF-8") from None
     except OSError as exc:
         raise QuizgenError(f"{p}: cannot read ({exc.strerror}); check permissions") from None
-    return parse_yaml(text, str(p))
+    return text
+
+
+def load_yaml_list(path: str | Path, key: str) -> tuple[YamlDoc, Iterator[tuple[Any, str]]]:
+    """A YAML file whose top-level mapping holds a long list under `key` (a bank's items):
+    the file without that list, and the list's values one by one, each with its FILE:LINE.
+    A list written in block style at the left margin ("- " lines) is parsed item by item,
+    so the whole file's node tree and line table are never held at once; another layout
+    is parsed whole."""
+    text = read_yaml_text(path)
+    parts = _split_list(text, key)
+    if parts is None:
+        doc = parse_yaml(text, str(path))
+        values = doc.data.get(key) if isinstance(doc.data, dict) else None
+        listed = values if isinstance(values, list) else []
+        return doc, ((v, doc.where(key, i)) for i, v in enumerate(listed))
+    head, items = parts
+    doc = parse_yaml(head, str(path))
+
+    def each() -> Iterator[tuple[Any, str]]:
+        for first_line, chunk in items:
+            part = parse_yaml(chunk, str(path), first_line)
+            if not isinstance(part.data, list) or len(part.data) != 1:
+                raise QuizgenError(f"{part.where()}: expected one list item here; check the indentation")
+            yield part.data[0], part.where(0)
+
+    return doc, each()
+
+
+def _split_list(text: str, key: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """The text with `key:`'s block list emptied, and each item's text with its first line,
+    when the list is written at the left margin; else None."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == f"{key}:"), None)
+    if start is None:
+        return None
+    items: list[tuple[int, list[str]]] = []
+    end = start + 1
+    while end < len(lines):
+        line = lines[end]
+        if line.startswith("- ") or line.rstrip() == "-":
+            items.append((end + 1, [line]))
+        elif line.startswith((" ", "#")) or not line.strip():
+            if items:
+                items[-1][1].append(line)
+            elif line.strip() and not line.lstrip().startswith("#"):
+                return None  # an indented list ("  - "): parse the file whole
+        else:
+            break
+        end += 1
+    # The list's lines are left blank in the rest, so that its lines keep their numbers.
+    head = "".join(lines[:start]) + f"{key}: []\n" + "\n" * (end - start - 1) + "".join(lines[end:])
+    return head, [(n, "".join(chunk)) for n, chunk in items]

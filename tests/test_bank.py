@@ -4,12 +4,14 @@ emitter writes, so a saved bank is the same text either way."""
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from quizgen.bank import _Dumper, bank_to_dict, dumps_yaml, load_bank, save_bank
+from quizgen.errors import QuizgenError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "bank_sample.yaml"
@@ -66,3 +68,49 @@ def test_bank_yaml_round_trips(tmp_path):
     bank = load_bank(FIXTURE)
     save_bank(bank, tmp_path / "bank.yaml")
     assert bank_to_dict(load_bank(tmp_path / "bank.yaml")) == bank_to_dict(bank)
+
+
+def _layouts(text: str) -> dict[str, str]:
+    """One bank file written in other layouts a person may give it (all the same YAML)."""
+    head, items = text.split("\nitems:\n")
+    indented = "".join("  " + line if line.strip() else line for line in items.splitlines(True))
+    commented = items.replace("\n- id:", "\n# a person's note\n\n- id:")
+    return {
+        "as saved": text,
+        "list indented": f"{head}\nitems:\n{indented}",
+        "comments between items": f"{head}\nitems:\n# first\n{commented}",
+        "items before the head": f"items:\n{items}{head}\n",
+    }
+
+
+@pytest.mark.parametrize("layout", ["as saved", "list indented", "comments between items",
+                                    "items before the head"])
+@pytest.mark.parametrize("text", [t for t in TEXTS if t])
+def test_bank_load_item_by_item_reads_what_the_whole_file_says(layout, text, tmp_path):
+    bank = load_bank(FIXTURE)
+    for item in bank.items[:3]:
+        item.question, item.options = text, [text, "x"]
+    save_bank(bank, tmp_path / "saved.yaml")
+    path = tmp_path / "bank.yaml"
+    path.write_text(_layouts((tmp_path / "saved.yaml").read_text(encoding="utf-8"))[layout],
+                    encoding="utf-8")
+    whole = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert bank_to_dict(load_bank(path)) == bank_to_dict(bank)
+    assert [i["question"] for i in whole["items"]] == [i.question for i in bank.items]
+
+
+@pytest.mark.parametrize("layout", ["as saved", "list indented", "comments between items"])
+@pytest.mark.parametrize("broken", [0, 2])
+def test_bank_load_error_names_the_broken_items_line(layout, broken, tmp_path):
+    bank = load_bank(FIXTURE)
+    bank.items[broken].kind = "essay"
+    bank.items[broken].question = "PATAH"
+    save_bank(bank, tmp_path / "saved.yaml")
+    text = _layouts((tmp_path / "saved.yaml").read_text(encoding="utf-8"))[layout]
+    path = tmp_path / "bank.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    question = next(n for n, line in enumerate(lines, 1) if "question: PATAH" in line)
+    item_line = max(n for n in range(1, question + 1) if lines[n - 1].lstrip().startswith("- id:"))
+    with pytest.raises(QuizgenError, match=rf"^{re.escape(str(path))}:{item_line}: unknown kind 'essay'"):
+        load_bank(path)

@@ -19,7 +19,7 @@ For every scale the script measures, in this process and one stage at a time on 
 and for every scale (`--build-scales`, all four by default) the whole `quizgen build` as
 the user runs it (a new process, both cores): wall time, peak memory of the process tree
 (the sum of the proportional set sizes of quizgen and its workers, so pages the forked
-workers share count once, sampled every 20 ms), articles, sentences and items per second.
+workers share count once, sampled every SAMPLE_EVERY s), articles, sentences and items per second.
 
 It prints a table and writes every figure as JSON (`--json`, default out/bench.json).
 """
@@ -48,6 +48,10 @@ from quizgen.read import read_document  # noqa: E402
 from quizgen.split import split_article, split_sentences  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "indosum-bench.jsonl"
+# Seconds between memory samples of a whole build. Reading PSS makes the kernel walk every
+# page table of the process (~10 ms for a 400 MB one): sampled every 20 ms, the sampler
+# took a fifth of a core from the build it measured.
+SAMPLE_EVERY = 0.5
 WORKSHEET = {"mcq": 8, "truefalse": 6, "cloze": 6, "short": 5}
 
 
@@ -152,20 +156,19 @@ def stages(paths: list[Path], out: Path) -> dict:
 
 def _tree_memory(root: int) -> int:
     """Memory of a process and all its descendants, in bytes: the sum of their proportional
-    set sizes (a page shared by forked workers counts once in all), from /proc."""
-    parents: dict[int, int] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/stat", "rb") as f:
-                    parents[int(entry.name)] = int(f.read().rsplit(b")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
+    set sizes (a page shared by forked workers counts once in all), from /proc. Children
+    are read from /proc/PID/task/*/children, which is cheap: the sampler must not take the
+    CPU the build is measured on."""
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
         total += _pss(pid)
-        todo.extend(p for p, pp in parents.items() if pp == pid)
+        try:
+            for task in os.scandir(f"/proc/{pid}/task"):
+                with open(f"{task.path}/children", "rb") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            continue
     return total
 
 
@@ -193,7 +196,7 @@ def whole_build(deck: Path, out: Path) -> dict:
     def sample() -> None:
         while proc.poll() is None:
             peak[0] = max(peak[0], _tree_memory(proc.pid))
-            time.sleep(0.02)
+            time.sleep(SAMPLE_EVERY)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

@@ -17,6 +17,8 @@ seeds/ and the IndoSum excerpts in tests/fixtures/corpus (CC BY-SA 4.0).
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -187,7 +189,8 @@ def test_properties_random_unicode(text: str) -> None:
 
 # ---- random files ------------------------------------------------------------------------
 
-_DIR = Path(tempfile.mkdtemp(prefix="quizgen-properties-"))
+_DIR = Path(tempfile.mkdtemp(prefix="quizgen-properties-"))  # hypothesis runs outside tmp_path
+atexit.register(shutil.rmtree, _DIR, ignore_errors=True)
 MARKUP = st.sampled_from(["<p>", "</p>", "<script>", "</script>", "<!--", "-->", "<br>",
                           "# ", "---\n", "```", "&amp;", "&#0;", "<html>", "<body>", "\n\n"])
 

@@ -101,8 +101,8 @@ def _part_of(short: Key, long: Key) -> bool:
 Mentions = Callable[[str], Iterator[tuple[ArticleDigest, int, Mention]]]
 
 
-def _person_ids(mentions: Mentions) -> dict[tuple[str, Key], Key]:
-    """(article id, name key) -> cluster root key."""
+def _person_ids(mentions: Mentions) -> Callable[[ArticleDigest, Key], Key]:
+    """root(digest, name key) -> the key of the person's cluster (module docstring)."""
     uf = _Union()
     multi = sorted({k for _, _, m in mentions(PERSON) if len(k := name_key(m.text)) > 1})
     for k in multi:
@@ -129,27 +129,30 @@ def _person_ids(mentions: Mentions) -> dict[tuple[str, Key], Key]:
         if len(owners) == 1:
             uf.union(a, owners.pop())
     by_word: dict[str, set[Key]] = defaultdict(set)  # first or last word -> names
-    by_article: dict[tuple[str, str], set[Key]] = defaultdict(set)
     for k in multi:
         by_word[k[0]].add(k)
         by_word[k[-1]].add(k)
-    for d, _, m in mentions(PERSON):
-        k = name_key(m.text)
+    here: dict[str, set[Key]] = {}  # the same, for the names of one article
+    seen: list[ArticleDigest | None] = [None]
+
+    def root(d: ArticleDigest, k: Key) -> Key:
         if len(k) > 1:
-            by_article[(d.info.id, k[0])].add(k)
-            by_article[(d.info.id, k[-1])].add(k)
-    out: dict[tuple[str, Key], Key] = {}
-    for d, _, m in mentions(PERSON):
-        aid, k = d.info.id, name_key(m.text)
-        if len(k) > 1:
-            out[(aid, k)] = uf.find(k)
-            continue
+            return uf.find(k)
         if not k:
-            continue
-        local = {uf.find(m) for m in by_article.get((aid, k[0]), ())}
+            return k
+        if seen[0] is not d:  # mentions come article by article
+            seen[0] = d
+            here.clear()
+            for m in d.mentions:
+                n = name_key(m.text)
+                if m.label == PERSON and len(n) > 1:
+                    here.setdefault(n[0], set()).add(n)
+                    here.setdefault(n[-1], set()).add(n)
+        local = {uf.find(m) for m in here.get(k[0], ())}
         pick = local if local else {uf.find(m) for m in by_word.get(k[0], ())}
-        out[(aid, k)] = pick.pop() if len(pick) == 1 else k
-    return out
+        return pick.pop() if len(pick) == 1 else k
+
+    return root
 
 
 def link_corpus(articles: list[Article], pack: Any) -> Corpus:
@@ -158,13 +161,13 @@ def link_corpus(articles: list[Article], pack: Any) -> Corpus:
     found = [digest(a) for a in articles]
     entities = resolve(found, pack)
     for art, d in zip(articles, found):
-        apply_links(art, d, entities)
+        apply_links(art, d.entities, entities)
     return Corpus(articles=articles, entities=entities, digests=found)
 
 
-def apply_links(article: Article, found: ArticleDigest, entities: dict[str, Entity]) -> None:
+def apply_links(article: Article, ids: list[str], entities: dict[str, Entity]) -> None:
     """An article's spans given the entity ids `resolve` found for its digest."""
-    for sp, eid in zip(linkable(article), found.entities):
+    for sp, eid in zip(linkable(article), ids):
         sp.norm = eid
         sp.attrs["canonical"] = entities[eid].name
     _link_speakers(article)
@@ -197,11 +200,11 @@ def resolve(digests: list[ArticleDigest], pack: Any) -> dict[str, Entity]:
     forms: dict[Key, Counter[str]] = defaultdict(Counter)
     first_seen: dict[str, tuple[int, str]] = {}  # surface form -> its earliest article date
     for d, _, m in mentions(PERSON):
-        forms[persons[(d.info.id, name_key(m.text))]][m.text] += 1
+        forms[persons(d, name_key(m.text))][m.text] += 1
         when = _when(d)
         first_seen[m.text] = min(first_seen.get(m.text, when), when)
     for d, i, m in mentions(PERSON):
-        root = persons[(d.info.id, name_key(m.text))]
+        root = persons(d, name_key(m.text))
         counts = forms[root]
         full = [f for f in counts if len(name_key(f)) > 1] or list(counts)
         name = min(full, key=lambda f: (-counts[f], first_seen[f], -len(f), f))

@@ -37,7 +37,7 @@ from .generate import article_candidates, bank_from_groups
 from .lang import LanguagePack
 from .link import apply_links, resolve
 from .merge import EventIndex, Grouping
-from .model import Article, ArticleDigest, Corpus, Mention, QuestionBank
+from .model import Article, ArticleDigest, Corpus, QuestionBank
 from .parallel import map_ordered
 from .pipeline import analyse_article
 
@@ -45,34 +45,48 @@ from .pipeline import analyse_article
 Reporter = Callable[[str, int], AbstractContextManager[Callable[[int], None] | None]]
 
 
+Ticket = tuple[str, int, int]  # where a parked article is: file, offset, length
+
+
 class Spill:
-    """Analysed articles parked on disk between the two passes, one file each, in a
-    temporary folder removed on close (and each file as soon as it is taken back)."""
+    """Analysed articles parked on disk between the two passes, in a temporary folder
+    removed on close. Each process appends to a file of its own, opened once (opening a
+    file costs more than writing an article on some file systems): `put` gives a ticket,
+    `take` reads the article back by it."""
 
     def __init__(self) -> None:
         try:
             self._dir = tempfile.TemporaryDirectory(prefix="quizgen-")
         except OSError as exc:
             raise _spill_error(tempfile.gettempdir(), exc) from None
+        self._files: dict[tuple[int, str, int], int] = {}  # (process, path, mode) -> descriptor
 
-    def _path(self, n: int) -> str:
-        return os.path.join(self._dir.name, f"{n}.pickle")
+    def _fd(self, path: str, flags: int) -> int:
+        key = (os.getpid(), path, flags)  # a forked worker opens its own
+        if key not in self._files:
+            self._files[key] = os.open(path, flags, 0o600)
+        return self._files[key]
 
-    def put(self, n: int, article: Article) -> None:
+    def put(self, article: Article) -> Ticket:
+        path = os.path.join(self._dir.name, f"{os.getpid()}.spill")
+        blob = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            with open(self._path(n), "wb") as f:
-                pickle.dump(article, f, protocol=pickle.HIGHEST_PROTOCOL)
+            fd = self._fd(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+            offset = os.lseek(fd, 0, os.SEEK_END)
+            os.write(fd, blob)  # unbuffered: a worker may be stopped without warning
         except OSError as exc:
             raise _spill_error(self._dir.name, exc) from None
+        return path, offset, len(blob)
 
-    def take(self, n: int) -> Article:
-        path = self._path(n)
-        with open(path, "rb") as f:
-            article = pickle.load(f)
-        os.unlink(path)
-        return article
+    def take(self, ticket: Ticket) -> Article:
+        path, offset, length = ticket
+        return pickle.loads(os.pread(self._fd(path, os.O_RDONLY), length, offset))
 
     def close(self) -> None:
+        for (pid, _, _), fd in self._files.items():
+            if pid == os.getpid():
+                os.close(fd)
+        self._files.clear()
         self._dir.cleanup()
 
     def __enter__(self) -> Self:
@@ -107,20 +121,24 @@ def stream_bank(
     files = list(paths)
     with Spill() as spill:
         with report("reading", len(files)) as done:
-            found = _first_pass(files, pack, spill, jobs, done)
+            found, tickets = _first_pass(files, pack, spill, jobs, done)
         entities = resolve(found, pack)
         corpus = Corpus(articles=[], entities=entities, digests=found)
         apply_display_names(corpus)
         events = EventIndex(corpus)
 
-        def questions(n: int) -> list:
-            article = spill.take(n)
-            apply_links(article, found[n], entities)
+        # A worker gets each article's entity ids with its number: reading them from the
+        # digests it inherited would copy, page by page, every digest into every worker.
+        def questions(task: tuple[Ticket, list[str]]) -> list:
+            ticket, ids = task
+            article = spill.take(ticket)
+            apply_links(article, ids, entities)
             return article_candidates(article, pack, templates, events)
 
         grouping = Grouping()
         with report("questions", len(files)) as done:
-            for candidates in map_ordered(questions, range(len(files)), jobs=jobs, progress=done):
+            tasks = list(zip(tickets, (d.entities for d in found)))
+            for candidates in map_ordered(questions, tasks, jobs=jobs, progress=done):
                 for c in candidates:
                     grouping.add(c)
     title = title or next((d.info.title for d in found if d.info.title), None) or "quizgen"
@@ -131,16 +149,17 @@ def stream_bank(
 
 def _first_pass(
     files: list[str | Path], pack: LanguagePack, spill: Spill, jobs: int | None, done: Any
-) -> list[ArticleDigest]:
-    def analyse(n: int) -> ArticleDigest:
+) -> tuple[list[ArticleDigest], list[Ticket]]:
+    def analyse(n: int) -> tuple[ArticleDigest, Ticket]:
         article = analyse_article(files[n], pack)
-        spill.put(n, article)
-        return digest(article)
+        return digest(article), spill.put(article)
 
     # The same mention in many articles is kept once (a name in every article of the set).
-    same: dict[Mention, Mention] = {}
-    found = []
-    for d in map_ordered(analyse, range(len(files)), jobs=jobs, progress=done):
+    same: dict[Any, Any] = {}
+    found, tickets = [], []
+    for d, ticket in map_ordered(analyse, range(len(files)), jobs=jobs, progress=done):
         d.mentions = [same.setdefault(m, m) for m in d.mentions]
+        d.titles = [(same.setdefault(shape, shape), at) for shape, at in d.titles]
         found.append(d)
-    return found
+        tickets.append((same.setdefault(ticket[0], ticket[0]), ticket[1], ticket[2]))
+    return found, tickets

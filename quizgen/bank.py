@@ -9,6 +9,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +26,19 @@ FORMAT_VERSION = 1
 EDITABLE = ("question", "answer", "options", "explanation", "keep", "tags")
 
 
+_ITEM_FIELDS = tuple(f.name for f in fields(Item))
+_SOURCE_FIELDS = tuple(f.name for f in fields(Source))
+
+
 def item_to_dict(item: Item) -> dict[str, Any]:
-    d = asdict(item)
+    """dataclasses.asdict(item), written out (asdict's deep copies cost as much as the
+    YAML emitter), with the answer span as a list and the score rounded."""
+    d = {name: getattr(item, name) for name in _ITEM_FIELDS}
+    d["options"] = list(item.options)
     d["answer_span"] = list(item.answer_span) if item.answer_span else None
+    d["sources"] = [{name: getattr(s, name) for name in _SOURCE_FIELDS} for s in item.sources]
     d["score"] = round(item.score, 4)
+    d["tags"] = list(item.tags)
     return d
 
 
@@ -82,34 +92,61 @@ def _same_in_both(value: Any) -> bool:
 
 
 _TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
 _REPRESENTER = yaml.SafeDumper(None)  # for scalars of other types (floats)
+_RESOLVER = yaml.resolver.Resolver()
 
 
-def _node(value: Any) -> yaml.Node:
-    """What _Dumper's representer makes of plain data (block style, no aliases: asdict
-    copies every list and dict), built directly: twice as fast as its generic dispatch."""
+@lru_cache(maxsize=4096)
+def _plain_tag(value: str) -> str:
+    """The tag a plain scalar `value` would be read as (a string unless it looks like a
+    number, a boolean or null)."""
+    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+
+
+@lru_cache(maxsize=8192)  # keys, kinds, numbers: the same scalars over and over
+def _scalar(tag: str, value: str, style: str | None = None) -> yaml.ScalarEvent:
+    # What the serializer emits for a scalar node (yaml.serializer.Serializer.serialize_node):
+    # implicit = (read back as its tag when plain, read back as its tag when quoted).
+    implicit = (tag == _plain_tag(value), tag == _STR)
+    return yaml.ScalarEvent(None, tag, implicit, value, style=style)
+
+
+def _events(value: Any, out: list[yaml.Event]) -> None:
+    """The events _Dumper's representer and serializer make of plain data (block style, no
+    aliases: item_to_dict copies every list and dict), appended to `out` directly: no node
+    tree, no anchor pass, each scalar's implicit tags looked up once per text."""
     kind = type(value)
     if kind is str:
-        return yaml.ScalarNode(_TAG + "str", value, style="|" if "\n" in value else None)
-    if kind is dict:
-        pairs = [(_node(k), _node(v)) for k, v in value.items()]
-        return yaml.MappingNode(_TAG + "map", pairs, flow_style=False)
-    if kind is list:
-        return yaml.SequenceNode(_TAG + "seq", [_node(v) for v in value], flow_style=False)
-    if kind is int:
-        return yaml.ScalarNode(_TAG + "int", str(value))
-    if kind is bool:
-        return yaml.ScalarNode(_TAG + "bool", "true" if value else "false")
-    if value is None:
-        return yaml.ScalarNode(_TAG + "null", "null")
-    if kind is float:
-        return _REPRESENTER.represent_float(value)
-    return _REPRESENTER.represent_data(value)
+        out.append(_scalar(_STR, value, "|" if "\n" in value else None))
+    elif kind is dict:
+        out.append(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
+        for k, v in value.items():
+            _events(k, out)
+            _events(v, out)
+        out.append(yaml.MappingEndEvent())
+    elif kind is list:
+        out.append(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
+        for v in value:
+            _events(v, out)
+        out.append(yaml.SequenceEndEvent())
+    elif kind is int:
+        out.append(_scalar(_TAG + "int", str(value)))
+    elif kind is bool:
+        out.append(_scalar(_TAG + "bool", "true" if value else "false"))
+    elif value is None:
+        out.append(_scalar(_TAG + "null", "null"))
+    else:
+        node = (_REPRESENTER.represent_float if kind is float else _REPRESENTER.represent_data)(value)
+        out.append(_scalar(node.tag, node.value, node.style))
 
 
 def _dump(data: Any, fast: bool) -> str:
     dumper = _FastDumper if fast and _FastDumper else _Dumper
-    return yaml.serialize(_node(data), Dumper=dumper, allow_unicode=True, width=100)
+    events: list[yaml.Event] = [yaml.StreamStartEvent(), yaml.DocumentStartEvent(explicit=False)]
+    _events(data, events)
+    events += [yaml.DocumentEndEvent(explicit=False), yaml.StreamEndEvent()]
+    return yaml.emit(events, Dumper=dumper, allow_unicode=True, width=100)
 
 
 YAML_CHUNK = 250  # items dumped together; chunks go to every core
@@ -150,14 +187,13 @@ def save_bank(bank: QuestionBank, path: str | Path, fmt: str | None = None) -> N
     atomic_write_text(path, text)
 
 
-_ITEM_FIELDS = {f.name for f in fields(Item)}
 _ARTICLE_FIELDS = {f.name for f in fields(ArticleInfo)}
 
 
 def _item_from_dict(d: Any, where: str) -> Item:
     if not isinstance(d, dict):
         raise QuizgenError(f"{where}: an item must be a mapping; restore the item's fields")
-    unknown = set(d) - _ITEM_FIELDS
+    unknown = set(d) - set(_ITEM_FIELDS)
     if unknown:
         raise QuizgenError(
             f"{where}: unknown item field '{sorted(unknown)[0]}'; allowed: {', '.join(sorted(_ITEM_FIELDS))}"

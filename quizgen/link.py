@@ -203,16 +203,21 @@ def resolve(digests: list[ArticleDigest], pack: Any) -> dict[str, Entity]:
         forms[persons(d, name_key(m.text))][m.text] += 1
         when = _when(d)
         first_seen[m.text] = min(first_seen.get(m.text, when), when)
+    names: dict[Key, str] = {}  # root -> display name
     for d, i, m in mentions(PERSON):
         root = persons(d, name_key(m.text))
-        counts = forms[root]
-        full = [f for f in counts if len(name_key(f)) > 1] or list(counts)
-        name = min(full, key=lambda f: (-counts[f], first_seen[f], -len(f), f))
-        assign(d, i, f"PERSON:{slug(' '.join(root))}", name)
+        if root not in names:
+            counts = forms[root]
+            full = [f for f in counts if len(name_key(f)) > 1] or list(counts)
+            names[root] = min(full, key=lambda f: (-counts[f], first_seen[f], -len(f), f))
+        assign(d, i, f"PERSON:{slug(' '.join(root))}", names[root])
 
+    known: dict[str, str] = {}  # text -> the language data's name for it, else the text
     for d, i, m in mentions(PLACE):
-        hit = lex.places.match(tokenize(m.text), 0)
-        canonical = m.canonical or (hit[1].name if hit and hit[0] == len(name_key(m.text)) else m.text)
+        if m.text not in known:
+            hit = lex.places.match(tokenize(m.text), 0)
+            known[m.text] = hit[1].name if hit and hit[0] == len(name_key(m.text)) else m.text
+        canonical = m.canonical or known[m.text]
         eid = f"PLACE:{m.cldr}" if m.cldr else f"PLACE:{slug(canonical)}"
         assign(d, i, eid, canonical, m.kind)
 

@@ -317,10 +317,11 @@ class Signatures:
             out: set[str] = set()
             i = 0
             while i < len(toks):
-                hit = next(
+                names = self._names.get(toks[i])  # most words start no name
+                hit = names and next(
                     (
                         (len(name), eid)
-                        for name, eid in self._names.get(toks[i], [])
+                        for name, eid in names
                         if tuple(toks[i : i + len(name)]) == name
                     ),
                     None,

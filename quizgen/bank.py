@@ -19,7 +19,7 @@ from .errors import QuizgenError
 from .model import KINDS, ArticleInfo, Item, QuestionBank, Source
 from .outfile import atomic_write_text
 from .parallel import map_ordered
-from .yamlfile import load_yaml_list
+from .yamlfile import load_yaml_lists
 
 FORMAT_VERSION = 1
 # Fields a person may edit in a bank; regeneration keeps their values.
@@ -219,11 +219,13 @@ def _item_from_dict(d: Any, where: str) -> Item:
     return Item(**data)
 
 
-def load_bank(path: str | Path) -> QuestionBank:
+def load_bank(path: str | Path, *, sources: bool = True) -> QuestionBank:
+    """A bank file. `sources=False` leaves the items' sources unread (empty), which is all
+    merge_edits needs of an earlier bank, and most of a large bank's text."""
     p = Path(path)
     if p.suffix == ".jsonl":
         raise QuizgenError(f"{p}: JSON Lines banks are for machines; load the YAML bank instead")
-    doc, listed = load_yaml_list(p, "items")
+    doc, lists = load_yaml_lists(p, ("items", "articles"), skip=None if sources else "sources")
     data = doc.data
     if not isinstance(data, dict) or data.get("quizgen_bank") != FORMAT_VERSION:
         raise QuizgenError(
@@ -231,11 +233,14 @@ def load_bank(path: str | Path) -> QuestionBank:
             " make one with 'quizgen generate'"
         )
     articles = []
-    for i, a in enumerate(data.get("articles") or []):
+    for a, where in lists["articles"]:
         if not isinstance(a, dict) or set(a) - _ARTICLE_FIELDS or "id" not in a:
-            raise QuizgenError(f"{doc.where('articles', i)}: malformed article entry")
+            raise QuizgenError(f"{where}: malformed article entry")
         articles.append(ArticleInfo(**{"path": "", **a}))
-    items = [_item_from_dict(d, where) for d, where in listed]
+    items = [_item_from_dict(d, where) for d, where in lists["items"]]
+    if not sources:  # also where the layout made them read
+        for item in items:
+            item.sources = []
     return QuestionBank(
         title=str(data.get("title") or p.stem),
         lang=str(data.get("lang") or ""),

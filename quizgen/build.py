@@ -40,7 +40,7 @@ def make_bank(
     )
     if previous is not None and previous.is_file():
         try:
-            old = load_bank(previous)
+            old = load_bank(previous, sources=False)  # merge_edits reads no sources
         except QuizgenError as exc:
             raise QuizgenError(
                 f"{exc.message} (the existing bank could not be read; fix or move it to rebuild)"

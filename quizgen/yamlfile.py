@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -135,53 +137,86 @@ def read_yaml_text(path: str | Path) -> str:
     return text
 
 
-def load_yaml_list(path: str | Path, key: str) -> tuple[YamlDoc, Iterator[tuple[Any, str]]]:
-    """A YAML file whose top-level mapping holds a long list under `key` (a bank's items):
-    the file without that list, and the list's values one by one, each with its FILE:LINE.
-    A list written in block style at the left margin ("- " lines) is parsed item by item,
-    so the whole file's node tree and line table are never held at once; another layout
-    is parsed whole."""
+def load_yaml_lists(
+    path: str | Path, keys: tuple[str, ...], skip: str | None = None
+) -> tuple[YamlDoc, dict[str, Iterator[tuple[Any, str]]]]:
+    """A YAML file whose top-level mapping holds long lists under `keys` (a bank's articles
+    and items): the file without those lists, and each list's values one by one, each
+    with its FILE:LINE. A list written in block style at the left margin ("- " lines) is
+    parsed item by item, so the whole file's node tree and line table are never held at
+    once; another layout is parsed with the rest. `skip`: a key of the items whose block
+    is left unread where the layout allows (the caller must not need it)."""
     text = read_yaml_text(path)
-    parts = _split_list(text, key)
-    if parts is None:
-        doc = parse_yaml(text, str(path))
-        values = doc.data.get(key) if isinstance(doc.data, dict) else None
-        listed = values if isinstance(values, list) else []
-        return doc, ((v, doc.where(key, i)) for i, v in enumerate(listed))
-    head, items = parts
-    doc = parse_yaml(head, str(path))
+    cut: dict[str, Iterator[tuple[int, str]]] = {}
+    for key in keys:
+        parts = _split_list(text, key)
+        if parts is not None:
+            text, cut[key] = parts
+    doc = parse_yaml(text, str(path))
 
-    def each() -> Iterator[tuple[Any, str]]:
-        for first_line, chunk in items:
-            part = parse_yaml(chunk, str(path), first_line)
+    def each(chunks: Iterator[tuple[int, str]]) -> Iterator[tuple[Any, str]]:
+        for first_line, chunk in chunks:
+            part = _parse_without(chunk, skip, str(path), first_line) if skip else None
+            part = part or parse_yaml(chunk, str(path), first_line)
             if not isinstance(part.data, list) or len(part.data) != 1:
                 raise QuizgenError(f"{part.where()}: expected one list item here; check the indentation")
             yield part.data[0], part.where(0)
 
-    return doc, each()
+    def whole(key: str) -> Iterator[tuple[Any, str]]:
+        values = doc.data.get(key) if isinstance(doc.data, dict) else None
+        for i, v in enumerate(values if isinstance(values, list) else []):
+            yield v, doc.where(key, i)
+
+    return doc, {key: each(cut[key]) if key in cut else whole(key) for key in keys}
 
 
-def _split_list(text: str, key: str) -> tuple[str, list[tuple[int, str]]] | None:
-    """The text with `key:`'s block list emptied, and each item's text with its first line,
-    when the list is written at the left margin; else None."""
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == f"{key}:"), None)
+def _parse_without(chunk: str, key: str, path: str, first_line: int) -> YamlDoc | None:
+    """An item's text parsed without the block of `key` written at the item's first level
+    ("  key:" and the lines below it); None when the item is not written so."""
+    lines = chunk.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"  {key}:")), None)
     if start is None:
         return None
-    items: list[tuple[int, list[str]]] = []
     end = start + 1
-    while end < len(lines):
-        line = lines[end]
-        if line.startswith("- ") or line.rstrip() == "-":
-            items.append((end + 1, [line]))
-        elif line.startswith((" ", "#")) or not line.strip():
-            if items:
-                items[-1][1].append(line)
-            elif line.strip() and not line.lstrip().startswith("#"):
-                return None  # an indented list ("  - "): parse the file whole
-        else:
-            break
+    while end < len(lines) and (lines[end].startswith(("  - ", "   ")) or not lines[end].strip()):
         end += 1
+    kept = "".join(lines[:start]) + "\n" * (end - start) + "".join(lines[end:])
+    try:
+        part = parse_yaml(kept, path, first_line)
+    except QuizgenError:
+        return None
+    ok = isinstance(part.data, list) and len(part.data) == 1 and isinstance(part.data[0], dict)
+    return part if ok and key not in part.data[0] else None
+
+
+_ITEM = re.compile(r"^-(?: |$)", re.MULTILINE)  # a list item at the left margin
+_LIST_END = re.compile(r"^(?!-(?: |$)|[ #]|$)", re.MULTILINE)  # a line that cannot be in the list
+
+
+def _split_list(text: str, key: str) -> tuple[str, Iterator[tuple[int, str]]] | None:
+    """The text with `key:`'s block list emptied, and each item's text with its first line,
+    when the list is written at the left margin; else None. Items are cut one at a time
+    (a large bank has millions of lines)."""
+    found = re.search(rf"^{re.escape(key)}:[ \t]*$", text, re.MULTILINE)
+    if found is None:
+        return None
+    begin = found.end() + 1
+    after = _LIST_END.search(text, begin)
+    end = after.start() if after else len(text)
+    first = _ITEM.search(text, begin, end)
+    items_from = first.start() if first else end
+    lead = text[begin:items_from].splitlines()
+    if any(line.strip() and not line.lstrip().startswith("#") for line in lead):
+        return None  # an indented list ("  - "): parse the file whole
+    lines_in_list = text.count("\n", found.start(), end)
     # The list's lines are left blank in the rest, so that its lines keep their numbers.
-    head = "".join(lines[:start]) + f"{key}: []\n" + "\n" * (end - start - 1) + "".join(lines[end:])
-    return head, [(n, "".join(chunk)) for n, chunk in items]
+    head = text[: found.start()] + f"{key}: []" + "\n" * lines_in_list + text[end:]
+
+    def items() -> Iterator[tuple[int, str]]:
+        starts = [m.start() for m in _ITEM.finditer(text, items_from, end)] + [end]
+        line = text.count("\n", 0, items_from) + 1
+        for a, b in pairwise(starts):
+            yield line, text[a:b]
+            line += text.count("\n", a, b)
+
+    return head, items()

@@ -4,6 +4,7 @@ emitter writes, so a saved bank is the same text either way."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from pathlib import Path
 
@@ -114,3 +115,17 @@ def test_bank_load_error_names_the_broken_items_line(layout, broken, tmp_path):
     item_line = max(n for n in range(1, question + 1) if lines[n - 1].lstrip().startswith("- id:"))
     with pytest.raises(QuizgenError, match=rf"^{re.escape(str(path))}:{item_line}: unknown kind 'essay'"):
         load_bank(path)
+
+
+@pytest.mark.parametrize("layout", ["as saved", "list indented", "comments between items",
+                                    "items before the head"])
+def test_bank_load_without_sources_reads_everything_else(layout, tmp_path):
+    """What merge_edits reads of an earlier bank: every field but the sources."""
+    save_bank(load_bank(FIXTURE), tmp_path / "saved.yaml")
+    path = tmp_path / "bank.yaml"
+    path.write_text(_layouts((tmp_path / "saved.yaml").read_text(encoding="utf-8"))[layout],
+                    encoding="utf-8")
+    full, lean = load_bank(path), load_bank(path, sources=False)
+    assert any(i.sources for i in full.items)
+    assert [dataclasses.replace(i, sources=[]) for i in full.items] == lean.items
+    assert lean.articles == full.articles and lean.title == full.title

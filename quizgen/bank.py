@@ -112,23 +112,26 @@ def _scalar(tag: str, value: str, style: str | None = None) -> yaml.ScalarEvent:
     return yaml.ScalarEvent(None, tag, implicit, value, style=style)
 
 
-def _events(value: Any, out: list[yaml.Event]) -> None:
+def _events(value: Any, out: list[yaml.Event], slow: list[str] | None = None) -> None:
     """The events _Dumper's representer and serializer make of plain data (block style, no
     aliases: item_to_dict copies every list and dict), appended to `out` directly: no node
-    tree, no anchor pass, each scalar's implicit tags looked up once per text."""
+    tree, no anchor pass, each scalar's implicit tags looked up once per text. Strings the
+    fast emitter would write otherwise (_same_in_both) are added to `slow`."""
     kind = type(value)
     if kind is str:
+        if slow is not None and _SAME_IN_BOTH.fullmatch(value) is None:
+            slow.append(value)
         out.append(_scalar(_STR, value, "|" if "\n" in value else None))
     elif kind is dict:
         out.append(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
         for k, v in value.items():
-            _events(k, out)
-            _events(v, out)
+            _events(k, out, slow)
+            _events(v, out, slow)
         out.append(yaml.MappingEndEvent())
     elif kind is list:
         out.append(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
         for v in value:
-            _events(v, out)
+            _events(v, out, slow)
         out.append(yaml.SequenceEndEvent())
     elif kind is int:
         out.append(_scalar(_TAG + "int", str(value)))
@@ -142,11 +145,17 @@ def _events(value: Any, out: list[yaml.Event]) -> None:
 
 
 def _dump(data: Any, fast: bool) -> str:
-    dumper = _FastDumper if fast and _FastDumper else _Dumper
-    events: list[yaml.Event] = [yaml.StreamStartEvent(), yaml.DocumentStartEvent(explicit=False)]
+    events: list[yaml.Event] = []
     _events(data, events)
-    events += [yaml.DocumentEndEvent(explicit=False), yaml.StreamEndEvent()]
-    return yaml.emit(events, Dumper=dumper, allow_unicode=True, width=100)
+    return _emit(events, fast)
+
+
+def _emit(events: list[yaml.Event], fast: bool) -> str:
+    """One document of a value's events, by the fast emitter if `fast`."""
+    dumper = _FastDumper if fast and _FastDumper else _Dumper
+    whole = [yaml.StreamStartEvent(), yaml.DocumentStartEvent(explicit=False), *events,
+             yaml.DocumentEndEvent(explicit=False), yaml.StreamEndEvent()]
+    return yaml.emit(whole, Dumper=dumper, allow_unicode=True, width=100)
 
 
 YAML_CHUNK = 250  # items dumped together; chunks go to every core
@@ -166,14 +175,18 @@ def dumps_yaml(bank: QuestionBank, *, jobs: int | None = None) -> str:
 
 
 def _dump_items(items: list[Item]) -> str:
-    runs: list[tuple[bool, list[dict[str, Any]]]] = []
-    for item in map(item_to_dict, items):
-        fast = _same_in_both(item)
-        if runs and runs[-1][0] == fast:
-            runs[-1][1].append(item)
-        else:
-            runs.append((fast, [item]))
-    return "".join(_dump(run, fast) for fast, run in runs)
+    """Items as a block sequence, in runs of items the fast emitter writes alike or not."""
+    runs: list[tuple[bool, list[yaml.Event]]] = []
+    for item in items:
+        events: list[yaml.Event] = []
+        slow: list[str] = []
+        _events(item_to_dict(item), events, slow)
+        fast = not slow
+        if not runs or runs[-1][0] != fast:
+            runs.append((fast, []))
+        runs[-1][1].extend(events)
+    seq = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
+    return "".join(_emit([seq, *run, yaml.SequenceEndEvent()], fast) for fast, run in runs)
 
 
 def dumps_jsonl(bank: QuestionBank) -> str:

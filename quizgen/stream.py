@@ -46,6 +46,7 @@ Reporter = Callable[[str, int], AbstractContextManager[Callable[[int], None] | N
 
 
 Ticket = tuple[str, int, int]  # where a parked article is: file, offset, length
+_BINARY = getattr(os, "O_BINARY", 0)  # no newline translation where the OS has it (Windows)
 
 
 class Spill:
@@ -71,16 +72,26 @@ class Spill:
         path = os.path.join(self._dir.name, f"{os.getpid()}.spill")
         blob = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            fd = self._fd(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+            fd = self._fd(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | _BINARY)
             offset = os.lseek(fd, 0, os.SEEK_END)
-            os.write(fd, blob)  # unbuffered: a worker may be stopped without warning
+            done = 0
+            while done < len(blob):  # unbuffered: a worker may be stopped without warning
+                done += os.write(fd, blob[done:])
         except OSError as exc:
             raise _spill_error(self._dir.name, exc) from None
         return path, offset, len(blob)
 
     def take(self, ticket: Ticket) -> Article:
         path, offset, length = ticket
-        return pickle.loads(os.pread(self._fd(path, os.O_RDONLY), length, offset))
+        fd = self._fd(path, os.O_RDONLY | _BINARY)
+        os.lseek(fd, offset, os.SEEK_SET)
+        blob = b""
+        while len(blob) < length:  # a read may return less than asked
+            more = os.read(fd, length - len(blob))
+            if not more:
+                raise QuizgenError(f"{path}: a parked article was cut short; run again")
+            blob += more
+        return pickle.loads(blob)
 
     def close(self) -> None:
         for (pid, _, _), fd in self._files.items():

@@ -104,3 +104,11 @@ def test_stream_fact_group_keeps_the_best_whatever_the_arrival_order(arrivals, b
     group.settle()
     assert group.best.article == best
     assert [s.article for s in group.sources()] == order
+
+
+def test_stream_unwritable_temporary_folder_is_one_clear_error(tmp_path, monkeypatch):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocked / "tmp"))
+    with pytest.raises(QuizgenError, match=r"cannot keep analysed articles there .*set TMPDIR"):
+        stream_bank(SEEDS, PACK, TEMPLATES)

@@ -17,10 +17,9 @@ sorted by score, best first, then by id. Same corpus, templates and seed: same b
 
 from __future__ import annotations
 
-import re
-
 import hashlib
 import random
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -257,19 +256,11 @@ def apply_limits(items: list[Item], limits: Mapping[str, int] | None) -> list[It
 
 
 def bank_from_candidates(
-    candidates: list[Candidate],
-    corpus: Corpus,
-    pack: LanguagePack,
-    *,
-    title: str,
-    seed: int = 0,
-    limits: Mapping[str, int] | None = None,
-    jobs: int | None = None,
+    candidates: list[Candidate], corpus: Corpus, pack: LanguagePack, **options: Any
 ) -> QuestionBank:
     """Score, merge, make options and ids for kept candidates, and build the bank (the
-    options of each fact on every core)."""
-    groups = group_candidates(candidates, EventIndex(corpus))
-    return bank_from_groups(groups, corpus, pack, title=title, seed=seed, limits=limits, jobs=jobs)
+    options of each fact on every core); `options` as for bank_from_groups."""
+    return bank_from_groups(group_candidates(candidates, EventIndex(corpus)), corpus, pack, **options)
 
 
 def bank_from_groups(
@@ -282,7 +273,8 @@ def bank_from_groups(
     limits: Mapping[str, int] | None = None,
     jobs: int | None = None,
 ) -> QuestionBank:
-    """bank_from_candidates for candidates already grouped (merge.Grouping)."""
+    """The bank of candidates already grouped (merge.Grouping): scored, near-duplicates
+    folded, ids, true/false plan, options, order and `limits` per kind."""
     stats = CorpusStats.of(corpus)
     score_groups(groups, stats)
     groups = fold_near_duplicates(groups, corpus.entities, pack)

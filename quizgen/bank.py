@@ -81,16 +81,6 @@ if hasattr(yaml, "CSafeDumper"):
 _SAME_IN_BOTH = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
 
 
-def _same_in_both(value: Any) -> bool:
-    if isinstance(value, str):
-        return _SAME_IN_BOTH.fullmatch(value) is not None
-    if isinstance(value, dict):
-        return all(_same_in_both(k) and _same_in_both(v) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_same_in_both(v) for v in value)
-    return True
-
-
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
 _REPRESENTER = yaml.SafeDumper(None)  # for scalars of other types (floats)
@@ -116,7 +106,7 @@ def _events(value: Any, out: list[yaml.Event], slow: list[str] | None = None) ->
     """The events _Dumper's representer and serializer make of plain data (block style, no
     aliases: item_to_dict copies every list and dict), appended to `out` directly: no node
     tree, no anchor pass, each scalar's implicit tags looked up once per text. Strings the
-    fast emitter would write otherwise (_same_in_both) are added to `slow`."""
+    fast emitter would write otherwise (outside _SAME_IN_BOTH) are added to `slow`."""
     kind = type(value)
     if kind is str:
         if slow is not None and _SAME_IN_BOTH.fullmatch(value) is None:
@@ -144,10 +134,12 @@ def _events(value: Any, out: list[yaml.Event], slow: list[str] | None = None) ->
         out.append(_scalar(node.tag, node.value, node.style))
 
 
-def _dump(data: Any, fast: bool) -> str:
+def _dump(data: Any) -> str:
+    """A value as a YAML document, by the fast emitter if it writes it the same."""
     events: list[yaml.Event] = []
-    _events(data, events)
-    return _emit(events, fast)
+    slow: list[str] = []
+    _events(data, events, slow)
+    return _emit(events, fast=not slow)
 
 
 def _emit(events: list[yaml.Event], fast: bool) -> str:
@@ -167,8 +159,8 @@ def dumps_yaml(bank: QuestionBank, *, jobs: int | None = None) -> str:
     every string in it reads the same from both; chunks of items on every core."""
     data = bank_to_dict(bank, with_items=False)
     if not bank.items:
-        return _dump({**data, "items": []}, fast=False)
-    head = _dump(data, fast=_same_in_both(data))
+        return _dump({**data, "items": []})
+    head = _dump(data)
     chunks = [bank.items[i : i + YAML_CHUNK] for i in range(0, len(bank.items), YAML_CHUNK)]
     body = map_ordered(lambda n: _dump_items(chunks[n]), range(len(chunks)), jobs=jobs, min_items=4)
     return head + "items:\n" + "".join(body)

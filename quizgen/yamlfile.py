@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,13 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+# Every list or mapping starts at an indicator of its own: "[", "{", or "-", ":" or "?"
+# before white space. Text with no more than MAX_DEPTH of them cannot nest deeper.
+_INDICATOR = re.compile(r"[\[{]|[-:?](?:\s|$)")
+
+
+def _may_nest_deeper(text: str, depth: int) -> bool:
+    return next(islice(_INDICATOR.finditer(text), depth, None), None) is not None
 
 
 def _check_depth(loader: yaml.BaseLoader, path: str) -> None:
@@ -96,9 +103,10 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
     shift = first_line - 1
     loader = _Loader(text)
     try:
-        _check_depth(loader, path)
-        loader.dispose()
-        loader = _Loader(text)
+        if _may_nest_deeper(text, MAX_DEPTH):  # else the event pass cannot fail: skip it
+            _check_depth(loader, path)
+            loader.dispose()
+            loader = _Loader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:

@@ -138,7 +138,7 @@ def stream_bank(
         apply_display_names(corpus)
         events = EventIndex(corpus)
 
-        # A worker gets each article's entity ids with its number: reading them from the
+        # A worker gets each article's entity ids with its ticket: reading them from the
         # digests it inherited would copy, page by page, every digest into every worker.
         def questions(task: tuple[Ticket, list[str]]) -> list:
             ticket, ids = task

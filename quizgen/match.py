@@ -22,6 +22,8 @@ def run_templates(sentence: Sentence, article: Article, templates: Sequence[Temp
     """Every candidate the templates make from one sentence, in template order."""
     out: list[Candidate] = []
     units = None
+    folded: str | None = None  # what Pattern.may_match reads, made on first use
+    labels: set[str] = set()
     for t in templates:
         if t.form == GENERATOR:
             spec = generators.get(t.generator)
@@ -32,6 +34,11 @@ def run_templates(sentence: Sentence, article: Article, templates: Sequence[Temp
             continue
         assert t.pattern is not None
         if units is None:
+            if folded is None:
+                folded = sentence.text.casefold()
+                labels = {s.label for s in sentence.spans}
+            if not t.pattern.may_match(folded, labels):
+                continue
             units = units_of(sentence)
         for m in t.pattern.search(sentence, units):
             cand = _candidate(t, m, sentence, article)

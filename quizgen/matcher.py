@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model import Sentence, Span
-from .split import tokenize
+from .split import token_spans
 
 # ---- units -------------------------------------------------------------------------------
 
@@ -28,7 +28,7 @@ class Unit:
 def _tokens(sentence: Sentence) -> list[tuple[int, int]]:
     if sentence.tokens:
         return [(t.start, t.end) for t in sentence.tokens]
-    return [(t.start, t.end) for t in tokenize(sentence.text)]
+    return token_spans(sentence.text)
 
 
 class Units(list):

@@ -259,6 +259,17 @@ class Pattern:
     slots: dict[str, SlotInfo]
     _node: mt.Node
 
+    def __post_init__(self) -> None:
+        req = self._node.required
+        self._words = tuple(v for k, v in req if k == "w")
+        self._labels = frozenset(v for k, v in req if k == "L")
+
+    def may_match(self, folded: str, labels: set[str] | frozenset[str]) -> bool:
+        """False when the sentence cannot match: a required label is not among its span
+        `labels`, or a required word is not even a substring of its `folded` (casefolded)
+        text. Cheaper than units_of(), so most sentences never need their units."""
+        return self._labels <= labels and all(w in folded for w in self._words)
+
     def search(self, sentence: Sentence, units: Units | None = None) -> list[Match]:
         """Every non-overlapping match, leftmost first; each start takes its preferred match
         (optional parts taken when they can be, gaps as short as possible). Pass the

@@ -3,8 +3,8 @@
 Each stage is a plain function on plain data (see model.py); this module only chains them.
 Articles are read and analysed one at a time, on every core (quizgen/parallel.py); only
 linking sees them all. A sentence keeps its spans, not its tokens: nothing after tagging
-reads them, and they are most of an analysed article's memory (the template matcher
-tokenises the sentence again).
+reads them (the tagger and the template matcher tokenise in their own ways), and they would
+be most of an analysed article's memory.
 """
 
 from __future__ import annotations
@@ -25,10 +25,8 @@ from .tag import tag_article
 def analyse_document(raw: RawDocument, pack: LanguagePack) -> Article:
     """One document through clean, split and tag (not linking, which needs the set)."""
     article = clean_document(raw, pack)
-    article.sentences = split_article(article, pack)
+    article.sentences = split_article(article, pack, tokens=False)
     tag_article(article, pack)
-    for sentence in article.sentences:
-        sentence.tokens = []
     return article
 
 

@@ -188,8 +188,14 @@ def split_sentences(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
     return out
 
 
-def split_article(article: Article, pack: LanguagePack) -> list[Sentence]:
-    """The article's paragraphs as sentences, numbered across the article from 0."""
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each token of tokenize(text), without building the tokens."""
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+def split_article(article: Article, pack: LanguagePack, *, tokens: bool = True) -> list[Sentence]:
+    """The article's paragraphs as sentences, numbered across the article from 0, each with
+    its tokens unless `tokens` is False (the tagger tokenises in its own way)."""
     sentences: list[Sentence] = []
     for p, para in enumerate(article.paragraphs):
         for a, b in split_sentences(para, pack):
@@ -200,7 +206,7 @@ def split_article(article: Article, pack: LanguagePack) -> list[Sentence]:
                     index=len(sentences),
                     paragraph=p,
                     text=text,
-                    tokens=tokenize(text),
+                    tokens=tokenize(text) if tokens else [],
                 )
             )
     return sentences

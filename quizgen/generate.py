@@ -28,8 +28,9 @@ from .datefmt import clean_dates
 from .digest import digests
 from .display import answer_span, apply_display_names, display_answer
 from .distract import Answer, distractors, name_pool
+from .fold import fold_near_duplicates
 from .lang import LanguagePack
-from .merge import EventIndex, FactGroup, fold_near_duplicates, group_candidates
+from .merge import EventIndex, FactGroup, group_candidates
 from .model import (
     CLOZE,
     DATE,

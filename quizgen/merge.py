@@ -16,11 +16,8 @@ Every candidate belongs to an *event*, named by the month of the event's first k
    event's window: then it is about that other time, and takes the event whose window
    meets the date (or the date's own month or year when no article covers it).
 
-Candidates with the same template, fact key, answer and event form one FactGroup. Then
-near-duplicates (same answer, questions about the same things: Signatures.similarity of
-NEAR_DUP or more) are folded:
-within one event the weaker group's sources join the stronger (the same fact, worded
-differently); across events the weaker group is dropped.
+Candidates with the same template, fact key, answer and event form one FactGroup
+(near-duplicate groups are then folded: quizgen/fold.py).
 """
 
 from __future__ import annotations
@@ -28,19 +25,14 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from .digest import digests
-from .model import DATE, Candidate, Corpus, Entity, Source
-from .predicate import main_predicate
+from .model import DATE, Candidate, Corpus, Source
 from .rank import wording_key
 
 EVENT_GAP_DAYS = 7
-NEAR_DUP = 0.6
-SAME_NAMES_DUP = 0.35  # enough, within one event, when the questions name the same entities
 UNDATED = "undated"
 # An undated article's dated partner is weighed by the names they share that appear in at
 # most this many articles: rare names are what the weight rewards, and a name in every
@@ -272,137 +264,3 @@ def group_candidates(candidates: list[Candidate], events: EventIndex) -> list[Fa
             c.event = events.key(c)
         grouping.add(c)
     return grouping.groups()
-
-
-def question_words(question: str) -> set[str]:
-    return set(_WORD.findall(question.casefold().replace("_____", " ")))
-
-
-def overlap(a: str, b: str) -> float:
-    """Share of the smaller question's words that the other has too."""
-    wa, wb = question_words(a), question_words(b)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
-
-
-class Signatures:
-    """What a question is about: its words, with every name of a linked entity replaced
-    by the entity id (so "Sergey Lavrov" and "Sergei Lavrov" agree), each word weighted
-    by its rarity among all the questions (inverse document frequency), so that question
-    and function words, found in most questions, count for little."""
-
-    def __init__(self, questions: list[str], entities: Mapping[str, Entity]) -> None:
-        self._names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        for e in entities.values():
-            for name in e.aliases | {e.name}:
-                toks = tuple(_WORD.findall(name.casefold()))
-                if toks:
-                    self._names[toks[0]].append((toks, e.id))
-        for v in self._names.values():
-            v.sort(key=lambda t: (-len(t[0]), t))
-        self._ids = set(entities)
-        self._cache: dict[str, frozenset[str]] = {}
-        self._mass: dict[str, float] = {}
-        df: dict[str, int] = defaultdict(int)
-        for q in dict.fromkeys(questions):
-            for w in self.of(q):
-                df[w] += 1
-        n = len(set(questions))
-        self.weight = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
-
-    def of(self, question: str) -> frozenset[str]:
-        if question not in self._cache:
-            toks = _WORD.findall(question.casefold().replace("_____", " "))
-            out: set[str] = set()
-            i = 0
-            while i < len(toks):
-                names = self._names.get(toks[i])  # most words start no name
-                hit = names and next(
-                    (
-                        (len(name), eid)
-                        for name, eid in names
-                        if tuple(toks[i : i + len(name)]) == name
-                    ),
-                    None,
-                )
-                if hit:
-                    out.add(hit[1])
-                    i += hit[0]
-                else:
-                    out.add(toks[i])
-                    i += 1
-            self._cache[question] = frozenset(out)
-        return self._cache[question]
-
-    def entities(self, question: str) -> frozenset[str]:
-        return frozenset(x for x in self.of(question) if x in self._ids)
-
-    def mass(self, question: str) -> float:
-        if question not in self._mass:
-            self._mass[question] = sum(self.weight.get(x, 0.0) for x in self.of(question))
-        return self._mass[question]
-
-    def similarity(self, a: str, b: str) -> float:
-        """Weighted share of the smaller question's signature found in the other."""
-        sa, sb = self.of(a), self.of(b)
-        w = self.weight
-        mass_a, mass_b = self.mass(a), self.mass(b)
-        if min(mass_a, mass_b) <= 0:
-            return 0.0
-        return sum(w.get(x, 0.0) for x in sa & sb) / min(mass_a, mass_b)
-
-
-@dataclass(frozen=True)
-class _Asked:
-    """What fold_near_duplicates compares of a group's best question, computed once."""
-
-    event: str
-    kinds: tuple[str, ...]
-    predicate: str  # main predicate, "" when unknown or no pack is given
-    signature: frozenset[str]
-    mass: float
-    names: frozenset[str]
-
-
-def _asked(sig: Signatures, g: FactGroup, pack: Any) -> _Asked:
-    assert g.best
-    q = g.best.question
-    pred = main_predicate(q, pack) if pack is not None else ""
-    return _Asked(g.event, tuple(g.best.kinds), pred, sig.of(q), sig.mass(q), sig.entities(q))
-
-
-def _twins(weight: Mapping[str, float], a: _Asked, b: _Asked) -> bool:
-    same_event = a.event == b.event
-    if same_event and a.predicate and a.predicate == b.predicate and a.kinds == b.kinds:
-        return True
-    low = min(a.mass, b.mass)  # Signatures.similarity
-    sim = sum(weight.get(x, 0.0) for x in a.signature & b.signature) / low if low > 0 else 0.0
-    if sim >= NEAR_DUP:
-        return True
-    return same_event and len(a.names) >= 2 and a.names == b.names and sim >= SAME_NAMES_DUP
-
-
-def fold_near_duplicates(
-    groups: list[FactGroup], entities: Mapping[str, Entity] | None = None, pack: Any = None
-) -> list[FactGroup]:
-    """Groups asking the same thing reduced to one: same answer, and Signatures.similarity
-    of NEAR_DUP or more, or within one event the same two or more entities named and
-    SAME_NAMES_DUP or more (paraphrases of one report: "dukungan tak terbatas" / "dukungan
-    tanpa syarat"), or, given the language pack, within one event the same main predicate
-    (quizgen/predicate.py) for items of the same kinds. `groups` must be scored; the stronger group (higher score, then fact
-    key) survives, and takes the sources of a twin from its own event."""
-    ordered = sorted(groups, key=lambda g: (-g.score, g.template, g.fact, g.answer_key, g.event))
-    sig = Signatures([g.best.question for g in ordered if g.best], entities or {})
-    kept: list[FactGroup] = []
-    by_answer: dict[str, list[tuple[FactGroup, _Asked]]] = defaultdict(list)
-    for g in ordered:
-        asked = _asked(sig, g, pack)
-        same = by_answer[g.answer_key]
-        twin = next((k for k, k_asked in same if _twins(sig.weight, k_asked, asked)), None)
-        if twin is None:
-            kept.append(g)
-            same.append((g, asked))
-        elif twin.event == g.event:
-            twin.join(g)
-    return kept

@@ -169,6 +169,7 @@ class Candidate:
     slots: dict[str, Span] = field(default_factory=dict)  # spans bound by the pattern
     origin: Sentence | None = None  # the sentence it was made from (set by the collector)
     event: str = ""  # the event it is about (merge.EventIndex; set by the collector)
+    asking: Any = None  # fold.Asking of the question, when the collector computed it
 
 
 @dataclass(slots=True)

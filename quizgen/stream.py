@@ -11,7 +11,8 @@ worked on:
 2. The set-wide tables are made from the digests: entities (link.resolve), display
    names, event dates.
 3. Every article is brought back, linked (link.apply_links), and the templates run on it
-   (on every core); its candidates come back with their sentence and event, and are
+   (on every core); its candidates come back with their sentence, event and what near-
+   duplicate folding compares (fold.asking), and are
    grouped as they arrive (merge.Grouping), which keeps one candidate per fact and a
    source for each of the others.
 4. The groups become the bank (generate.bank_from_groups).
@@ -33,6 +34,7 @@ from typing import Any, Self
 from .digest import digest
 from .display import apply_display_names
 from .errors import QuizgenError
+from .fold import NameIndex, asking
 from .generate import article_candidates, bank_from_groups
 from .lang import LanguagePack
 from .link import apply_links, resolve
@@ -137,6 +139,7 @@ def stream_bank(
         corpus = Corpus(articles=[], entities=entities, digests=found)
         apply_display_names(corpus)
         events = EventIndex(corpus)
+        names = NameIndex(entities)
 
         # A worker gets each article's entity ids with its ticket: reading them from the
         # digests it inherited would copy, page by page, every digest into every worker.
@@ -144,7 +147,10 @@ def stream_bank(
             ticket, ids = task
             article = spill.take(ticket)
             apply_links(article, ids, entities)
-            return article_candidates(article, pack, templates, events)
+            candidates = article_candidates(article, pack, templates, events)
+            for c in candidates:  # what folding compares, worked out here on every core
+                c.asking = asking(c.question, names, pack)
+            return candidates
 
         grouping = Grouping()
         with report("questions", len(files)) as done:

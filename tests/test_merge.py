@@ -5,14 +5,8 @@ from datetime import date
 import pytest
 from bankfixtures import cand, make_corpus, seed_candidates
 
-from quizgen.merge import (
-    EventIndex,
-    article_dates,
-    fold_near_duplicates,
-    group_candidates,
-    overlap,
-    parse_iso,
-)
+from quizgen.fold import fold_near_duplicates, overlap
+from quizgen.merge import EventIndex, article_dates, group_candidates, parse_iso
 
 CORPUS = make_corpus()
 EVENTS = EventIndex(CORPUS)

@@ -18,6 +18,8 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from .errors import QuizgenError
@@ -80,11 +82,18 @@ def map_ordered(
     gc.freeze()
     try:
         chunk = min(CHUNK, max(1, len(items) // (4 * n)))  # few items: keep both busy
-        with ctx.Pool(min(n, len(items))) as pool:
-            for result in pool.imap(_run, items, chunksize=chunk):
+        # Not multiprocessing.Pool: its worker-handler thread waits on the result pipe too,
+        # so it spins, holding the lock every thread needs, whenever a result is waiting to
+        # be read; with large results that was most of a core taken from the workers.
+        with ProcessPoolExecutor(min(n, len(items)), mp_context=ctx) as pool:
+            for result in pool.map(_run, items, chunksize=chunk):
                 if progress:
                     progress(1)
                 yield result
+    except BrokenProcessPool:
+        raise QuizgenError(
+            "a worker process died (out of memory?); run again with QUIZGEN_JOBS=1"
+        ) from None
     finally:
         gc.unfreeze()
         _task.clear()

@@ -58,6 +58,8 @@ def _place_of_something(clause: Any, span: Any, after: list[str], pack: Any) -> 
 def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack: Any,
           template: Any) -> list[Candidate]:
     labels = list(params.get("labels") or DEFAULT_LABELS)
+    if not any(s.label in labels for s in sentence.spans):
+        return []  # simplifying deletes spans, never adds one
     blank = params.get("blank", "_____")
     clause = simplify(sentence, pack)
     base = clause

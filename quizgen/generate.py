@@ -283,15 +283,15 @@ def bank_from_groups(
     ids = fact_ids(groups)
     name_pool(corpus)  # built once here, before any worker starts, and shared with them
     truth, wrong = _truth_plan(groups, ids, corpus, pack, seed, jobs)
-    made = map_ordered(
-        lambda n: _items_for(groups[n], corpus, pack, seed, truth, ids[id(groups[n])], wrong),
-        range(len(groups)),
-        jobs=jobs,
-    )
+
+    def made(n: int) -> list[tuple[Item, frozenset]]:  # stamped, with what repeats it
+        items = _items_for(groups[n], corpus, pack, seed, truth, ids[id(groups[n])], wrong)
+        return [(bankmod.stamp(item), repeat_keys(groups[n], item, pack)) for item in items]
+
     entries = [
-        (item, repeat_keys(groups[n], item, pack), n)
-        for n, items in enumerate(made)
-        for item in items
+        (item, keys, n)
+        for n, pairs in enumerate(map_ordered(made, range(len(groups)), jobs=jobs))
+        for item, keys in pairs
     ]
     items = one_statement_once(order_without_repeats(entries, REPEAT_DISCOUNT))
     items = apply_limits(items, limits)
@@ -300,7 +300,7 @@ def bank_from_groups(
         lang=pack.code,
         seed=seed,
         articles=[d.info for d in digests(corpus)],
-        items=[bankmod.stamp(i) for i in items],
+        items=items,
     )
 
 

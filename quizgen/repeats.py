@@ -24,7 +24,7 @@ def repeat_keys(group: FactGroup, item: Item, pack: LanguagePack) -> frozenset[t
     number answer; a true/false statement's source sentences."""
     best, ev = group.best, group.event
     keys: set[tuple[str, ...]] = set()
-    pred = main_predicate(best.question, pack)
+    pred = best.asking.predicate if best.asking is not None else main_predicate(best.question, pack)
     if pred:
         keys.add(("pred", ev, group.answer_key, pred))
     named = sorted({sp.norm for sp in best.slots.values() if sp.norm})

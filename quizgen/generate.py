@@ -45,7 +45,7 @@ from .model import (
     QuestionBank,
 )
 from .parallel import Progress, map_ordered
-from .rank import CorpusStats, order_without_repeats, score_candidate
+from .rank import CorpusStats, fixed_terms, order_without_repeats, score_of
 from .repeats import one_statement_once, repeat_keys
 from .truefalse import answer_words, false_statement, plan_truth
 
@@ -118,12 +118,20 @@ def article_candidates(
 
 
 def score_groups(groups: list[FactGroup], stats: CorpusStats) -> None:
-    """Score each group by its best-worded candidate and its number of articles."""
+    """Score each group by its best-worded candidate and its number of articles (the
+    candidate's `terms`, when the collector found them with the same stats)."""
     for g in groups:
         best = g.best
         assert best is not None
-        norms = [sp.norm for sp in best.origin.spans if sp.norm] if best.origin else []
-        g.score = score_candidate(best, stats, sentence_norms=norms, n_articles=len(g.articles))
+        terms = best.terms if best.terms is not None else candidate_terms(best, stats)
+        g.score = score_of(terms, len(g.articles))
+
+
+def candidate_terms(candidate: Candidate, stats: CorpusStats) -> tuple[float, ...]:
+    """rank.fixed_terms of a candidate, with the entities of its sentence."""
+    origin = candidate.origin
+    norms = [sp.norm for sp in origin.spans if sp.norm] if origin else []
+    return fixed_terms(candidate, stats, norms)
 
 
 def _kind_order(kinds: list[str], seed: int, fact: str) -> list[str]:

@@ -170,6 +170,7 @@ class Candidate:
     origin: Sentence | None = None  # the sentence it was made from (set by the collector)
     event: str = ""  # the event it is about (merge.EventIndex; set by the collector)
     asking: Any = None  # fold.Asking of the question, when the collector computed it
+    terms: tuple[float, ...] | None = None  # rank.fixed_terms, when the collector computed them
 
 
 @dataclass(slots=True)

@@ -133,15 +133,28 @@ def score_candidate(
     n_articles: int = 1,
 ) -> float:
     """The score of one candidate stated by `n_articles` distinct articles (formula above)."""
-    terms = {
-        "prior": min(1.0, max(0.0, candidate.prior)),
-        "centrality": centrality_score(candidate, stats, sentence_norms),
-        "position": position_score(candidate.sentence),
-        "support": support_score(n_articles),
-        "length": length_score(candidate.question),
-        "answer_type": answer_type_score(candidate, stats),
-    }
-    return round(sum(WEIGHTS[k] * v for k, v in terms.items()), 6)
+    return score_of(fixed_terms(candidate, stats, sentence_norms), n_articles)
+
+
+def fixed_terms(
+    candidate: Candidate, stats: CorpusStats, sentence_norms: Iterable[str] = ()
+) -> tuple[float, ...]:
+    """The weighted terms of the score but support, which grows as sources join: they
+    depend on the candidate and the set's entities alone (so are found on every core)."""
+    return (
+        WEIGHTS["prior"] * min(1.0, max(0.0, candidate.prior)),
+        WEIGHTS["centrality"] * centrality_score(candidate, stats, sentence_norms),
+        WEIGHTS["position"] * position_score(candidate.sentence),
+        WEIGHTS["length"] * length_score(candidate.question),
+        WEIGHTS["answer_type"] * answer_type_score(candidate, stats),
+    )
+
+
+def score_of(terms: tuple[float, ...], n_articles: int) -> float:
+    """The score from fixed_terms and the number of articles, summed in formula order."""
+    prior, centrality, position, length, answer_type = terms
+    support = WEIGHTS["support"] * support_score(n_articles)
+    return round(sum([prior, centrality, position, support, length, answer_type]), 6)
 
 
 def wording_key(candidate: Candidate) -> tuple[float, int, str, str, int]:

@@ -35,13 +35,14 @@ from .digest import digest
 from .display import apply_display_names
 from .errors import QuizgenError
 from .fold import NameIndex, asking
-from .generate import article_candidates, bank_from_groups
+from .generate import article_candidates, bank_from_groups, candidate_terms
 from .lang import LanguagePack
 from .link import apply_links, resolve
 from .merge import EventIndex, Grouping
 from .model import Article, ArticleDigest, Corpus, QuestionBank
 from .parallel import map_ordered
 from .pipeline import analyse_article
+from .rank import CorpusStats
 
 # progress(label, total) -> a context whose value is called with the number of items done
 Reporter = Callable[[str, int], AbstractContextManager[Callable[[int], None] | None]]
@@ -140,6 +141,7 @@ def stream_bank(
         apply_display_names(corpus)
         events = EventIndex(corpus)
         names = NameIndex(entities)
+        stats = CorpusStats.of(corpus)
 
         # A worker gets each article's entity ids with its ticket: reading them from the
         # digests it inherited would copy, page by page, every digest into every worker.
@@ -148,8 +150,9 @@ def stream_bank(
             article = spill.take(ticket)
             apply_links(article, ids, entities)
             candidates = article_candidates(article, pack, templates, events)
-            for c in candidates:  # what folding compares, worked out here on every core
+            for c in candidates:  # what folding and scoring need, found here on every core
                 c.asking = asking(c.question, names, pack)
+                c.terms = candidate_terms(c, stats)
             return candidates
 
         grouping = Grouping()

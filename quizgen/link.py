@@ -43,8 +43,12 @@ from .tagging.tokens import tokenize
 Key = tuple[str, ...]
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=65536)  # one name, many mentions
 def slug(text: str) -> str:
-    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+    return _NOT_WORD.sub("-", text.lower()).strip("-")
 
 
 @lru_cache(maxsize=65536)

@@ -40,9 +40,13 @@ _INLINE = [
 ]
 
 
+_INLINE_MARK = re.compile(r"[\[<`*_\\]")  # every _INLINE pattern needs one of these
+
+
 def inline_text(text: str) -> str:
-    for pattern, repl in _INLINE:
-        text = pattern.sub(repl, text)
+    if _INLINE_MARK.search(text):  # most paragraphs of news have no inline markup
+        for pattern, repl in _INLINE:
+            text = pattern.sub(repl, text)
     return " ".join(text.split())
 
 

@@ -215,6 +215,12 @@ def test_clean_markdown_fixture(pack) -> None:
         ("## Sub ##\n\n- satu\n- dua\n", [("Sub", 2), ("satu", 0), ("dua", 0)]),
         ("> kutipan\n> lanjut\n\n```\nkode()\n```\n", [("kutipan lanjut", 0)]),
         ("[teks](http://a.b) ![gbr](g.png) `x` snake_case\n", [("teks x snake_case", 0)]),
+        # each kind of inline markup alone (a paragraph without any is left as it is)
+        ("Kata <b>Kim</b> hari ini.\n", [("Kata Kim hari ini.", 0)]),
+        ("Kata __Kim__ dan _Lavrov_.\n", [("Kata Kim dan Lavrov.", 0)]),
+        ("Harga 5\\*3 dan [Kim][1].\n", [("Harga 5*3 dan Kim.", 0)]),
+        ("Lihat <https://a.b/c> sekarang.\n", [("Lihat https://a.b/c sekarang.", 0)]),
+        ("Kim  tiba   di Moskow (Rusia).\n", [("Kim tiba di Moskow (Rusia).", 0)]),
     ],
 )
 def test_clean_markdown_blocks(markdown: str, blocks: list[tuple[str, int]]) -> None:

@@ -47,6 +47,18 @@ def test_parallel_worker_error_reaches_the_caller():
         list(parallel.map_ordered(fail, range(100), jobs=2))
 
 
+def test_parallel_dead_worker_is_one_line_error():
+    import os
+
+    def die(x: int) -> int:
+        if x == 30:
+            os._exit(3)  # as the kernel's out-of-memory killer would end it
+        return x
+
+    with pytest.raises(QuizgenError, match=r"^a worker process died .*QUIZGEN_JOBS=1$"):
+        list(parallel.map_ordered(die, range(100), jobs=2))
+
+
 @pytest.mark.parametrize(
     "env, jobs, expected",
     [("", None, parallel.cores()), ("3", None, 3), ("3", 1, 1), (" 2 ", None, 2)],

@@ -92,6 +92,33 @@ def test_pattern_matches(pattern: str, markup: str, expected: list[dict[str, str
     assert _bindings(pattern, markup) == expected
 
 
+@pytest.mark.parametrize("pattern,markup,expected", MATCH_CASES)
+def test_pattern_may_match_never_rejects_a_sentence_search_matches(
+        pattern: str, markup: str, expected: list[dict[str, str]]) -> None:
+    s = marked(markup)
+    p = compile_pattern(pattern)
+    may = p.may_match(s.text.casefold(), {sp.label for sp in s.spans})
+    assert may or not p.search(s)
+    if expected:
+        assert may
+
+
+@pytest.mark.parametrize(
+    "pattern, markup, may",
+    [
+        (ROLE_HOLDER, "[PERSON Putin] tiba di [PLACE Pyongyang].", False),  # no ROLE span
+        ("menurut {o:ORG}", "Kata [ORG KCNA], pertemuan berlangsung.", False),  # no word
+        ("menurut {o:ORG}", "[ORG Menurut] [ORG KCNA] pertemuan.", True),  # inside a span
+        ("{p:PERSON} ...{0,2} tiba", "[PERSON Lavrov] juga sudah tiba.", True),
+    ],
+)
+def test_pattern_may_match_rejects_sentences_without_required_words_or_labels(
+        pattern: str, markup: str, may: bool) -> None:
+    s = marked(markup)
+    assert compile_pattern(pattern).may_match(s.text.casefold(),
+                                              {sp.label for sp in s.spans}) is may
+
+
 def test_pattern_binds_spans_for_label_slots_only() -> None:
     s = marked("Lavrov menyebut hubungan [PLACE Rusia] sebagai [QUOTE “erat”].")
     m = compile_pattern("menyebut {t:...{1,3}} sebagai {q:QUOTE}").search(s)[0]

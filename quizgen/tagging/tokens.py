@@ -6,6 +6,8 @@ import re
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)|([^\W_]+(?:\.[^\W\d_][^\W_]*)*)|[^\w\s]")
+# The same tokens as one group: split() gives [gap, token, gap, token, ..., gap].
+_SPLIT = re.compile(r"(\d+(?:[.,]\d+)*|[^\W_]+(?:\.[^\W\d_][^\W_]*)*|[^\w\s])").split
 
 
 class Tok(NamedTuple):
@@ -25,25 +27,41 @@ class Tok(NamedTuple):
 
 _new = tuple.__new__  # builds a Tok without the Python-level __new__ of NamedTuple
 
+Kind = tuple[str, bool, bool, bool, bool]  # low, word, num, cap, allcaps: the text decides them
+_KINDS: dict[str, Kind] = {}  # per token text; words repeat, so most tokens are a lookup
+_KINDS_MAX = 200_000
+
+
+def _kind(s: str) -> Kind:
+    """Lower case and flags of one token's text (which of _TOKEN's branches matched it)."""
+    branch = _TOKEN.fullmatch(s).lastindex  # type: ignore[union-attr]
+    if branch == 2:  # letters and digits, starting with a letter
+        if s.isalpha():
+            kind = (s.lower(), True, False, s[0].isupper(), len(s) >= 2 and s.isupper())
+        else:
+            letters = sum(1 for c in s if c.isalpha())
+            word = letters > 0
+            kind = (s.lower(), word, not word and s[0].isdigit(), word and s[0].isupper(), letters >= 2 and s.isupper())
+    else:  # a number, or one punctuation mark
+        kind = (s.lower(), False, branch == 1, False, False)
+    if len(_KINDS) >= _KINDS_MAX:
+        _KINDS.clear()
+    _KINDS[s] = kind
+    return kind
+
 
 def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
-    prev_end = -1
-    for m in _TOKEN.finditer(text):
-        s = m.group()
-        start, end = m.span()
-        if m.lastindex == 2:  # letters and digits, starting with a letter
-            if s.isalpha():
-                fields = (True, False, s[0].isupper(), len(s) >= 2 and s.isupper())
-            else:
-                letters = sum(1 for c in s if c.isalpha())
-                word = letters > 0
-                fields = (word, not word and s[0].isdigit(), word and s[0].isupper(), letters >= 2 and s.isupper())
-        else:  # a number, or one punctuation mark
-            fields = (False, m.lastindex == 1, False, False)
-        append(_new(Tok, (len(out), start, end, s, s.lower(), *fields, start == prev_end)))
-        prev_end = end
+    kinds = _KINDS.get
+    parts = _SPLIT(text)
+    end = len(parts[0])
+    for k in range(1, len(parts), 2):
+        s = parts[k]
+        start, end = end, end + len(s)
+        glued = k > 1 and not parts[k - 1]
+        append(_new(Tok, (k >> 1, start, end, s, *(kinds(s) or _kind(s)), glued)))
+        end += len(parts[k + 1])
     return out
 
 

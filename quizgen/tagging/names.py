@@ -20,28 +20,33 @@ def chunk(s: Sentence) -> list[Found]:
     out: list[Found] = []
     loose: list[tuple[int, int]] = []  # capitalised runs left without a label
     role_words = _role_words(s.lex)
-    toks, taken = s.toks, s.taken
+    starts = _lexical_starts(s.lex)
+    documents, known = s.lex.documents.first, s.known.full.first
+    toks, taken, caps = s.toks, s.taken, s.caps
     i = s.start
     while i < s.n:
         t = toks[i]
-        if not t.word or i in taken or not (t.cap or t.low in role_words):
+        low = t.low
+        if not t.word or i in taken or not (t.cap or low in role_words):
             i += 1  # only a role may start at a lower-case word
             continue
-        doc = document_end(s, i)
+        doc = document_end(s, i) if low in documents else None
         if doc:
             s.taken.update(range(i, doc))  # a law's name: nothing inside it is tagged
             i = doc
             continue
+        # Each recogniser is asked only where its first test can pass: a phrase's first
+        # word, an acronym (org_at), a web domain (org_at).
         found = (
-            _known_person(s, i)
-            or (s.toks[i].low in role_words and role_at(s, i, out))
-            or _one(org_at(s, i))
-            or _one(place_at(s, i))
+            (low in known and _known_person(s, i))
+            or (low in role_words and role_at(s, i, out))
+            or ((low in starts or caps[i] or "." in t.text) and (_one(org_at(s, i)) or _one(place_at(s, i))))
         )
-        if not found:
-            found = run_at(s, i)
-            if not found and s.titled(i) and not s.not_name(i):
-                loose.append((i, _run_end(s, i)))
+        if not found and s.titled(i) and not s.not_name(i):
+            end = _run_end(s, i)  # the run's end, once for the recogniser and the leftovers
+            found = run_at(s, i, end)
+            if not found:
+                loose.append((i, end))
         if found:
             out.extend(found)
             i = max(f.b for f in found)
@@ -54,6 +59,15 @@ def _role_words(lex: Lexicon) -> set[str]:
     """First words of every title, profession and modifier."""
     return lex.derived(
         "role_words", lambda lx: {*lx.titles.first, *lx.professions.first, *lx.modifiers.first}
+    )
+
+
+def _lexical_starts(lex: Lexicon) -> set[str]:
+    """First words of the phrases org_at and place_at look up (known organisations, their
+    head words, places, venues): elsewhere only an acronym or a domain can start one."""
+    return lex.derived(
+        "lexical_starts",
+        lambda lx: {*lx.known_orgs.first, *lx.org_heads.first, *lx.places.first, *lx.venues.first},
     )
 
 

@@ -218,10 +218,9 @@ def _initials(s: Sentence, a: int, b: int) -> str:
     return "".join(s.toks[k].text[0] for k in range(a, b) if s.toks[k].word and s.toks[k].cap)
 
 
-def run_at(s: Sentence, i: int) -> list[Found] | None:
-    if not s.titled(i) or s.not_name(i):
-        return None
-    end = _run_end(s, i)
+def run_at(s: Sentence, i: int, end: int) -> list[Found] | None:
+    """What the capitalised run [i, end) is (end from _run_end; i titled and no
+    not_name): a club, a person, an organisation before its acronym, a place, or None."""
     words = _words(s, i, end)
     if len(words) > 1 and s.toks[end - 1].low in s.lex.team_tails:
         return [Found(i, end, "ORG", None, {"kind": "team"})]  # "West Ham United"

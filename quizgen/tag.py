@@ -141,7 +141,7 @@ def tag_article(article: Article, pack: Any) -> None:
     known = known_names(persons, pack)
     words = known.short | set(known.full.first) | known.teams
     for sent, (text, toks, dates), names in zip(article.sentences, prepared, first):
-        if any(t.cap and t.low in words for t in toks):
+        if not words.isdisjoint([t.low for t in toks if t.cap]):
             again = names[0].again(_taken(toks, dates), known)
             names = again, chunk(again)
         sent.spans = _spans(text, dates, *names)

@@ -41,7 +41,7 @@ class Phrases(Generic[V]):
         table = self.table
         for n in lengths:
             if n <= room:
-                key = tuple([t.low for t in toks[i : i + n]])
+                key = (toks[i].low,) if n == 1 else tuple([t.low for t in toks[i : i + n]])
                 if key in table:
                     return i + n, table[key]
         return None

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from .context import Found, Sentence
 from .lexicon import Lexicon
-from .places import _acronym_after
+from .places import _acronym_after, context_ends
 from .quotes import quote_words
 
 
 def _head(s: Sentence, j: int) -> tuple[int, str] | None:
-    a = s.lex.titles.match(s.toks, j)
-    b = s.lex.professions.match(s.toks, j)
+    lex = s.lex
+    low = s.toks[j].low if 0 <= j < s.n else None
+    a = lex.titles.match(s.toks, j) if low in lex.titles.first else None
+    b = lex.professions.match(s.toks, j) if low in lex.professions.first else None
     if a and b:
         return a if a[0] >= b[0] else b
     return a or b
@@ -81,9 +83,10 @@ def _evidence(s: Sentence, a: int, b: int, words: list[str], strong: bool | None
         return False  # "akun Twitternya": a word with a possessive ending
     if _strong(s, a, words) if strong is None else strong:
         return True
-    last = max(k for k in range(a, b) if toks[k].word)
-    if len(words) > 1 and any(_initial(s, k) for k in range(a, last)):
-        return True  # an initial before another name word: "Thalatie K Yani", "M Hanafiah"
+    if len(words) > 1:
+        last = max(k for k in range(a, b) if toks[k].word)
+        if any(_initial(s, k) for k in range(a, last)):
+            return True  # an initial before another name word: "Thalatie K Yani", "M Hanafiah"
     if any(toks[k].low in lex.particles and not toks[k].cap for k in range(a, b)):
         return True
     p = a - 1
@@ -101,7 +104,7 @@ def _evidence(s: Sentence, a: int, b: int, words: list[str], strong: bool | None
             return True
     if b + 2 < s.n and toks[b].text == "(" and toks[b + 1].num and toks[b + 2].text == ")":
         return True  # an age: "Atim Arta Ota (62)"
-    if b < s.n and toks[b].word and not toks[b].cap and _head(s, b) and len(words) > 1:
+    if len(words) > 1 and b < s.n and toks[b].word and not toks[b].cap and _head(s, b):
         return True  # "Novel Baswedan penyidik KPK"
     if b + 1 < s.n and toks[b].text == "," and _head(s, b + 1):
         return True  # "Harry Warganegara, plt Sekjen INASGOC"
@@ -163,7 +166,7 @@ def _initial(s: Sentence, k: int) -> bool:
 
 
 def _enclitic(lex: Lexicon, word: str) -> bool:
-    suffix = str(lex.quotes.get("pronoun_suffix") or "")
+    suffix = quote_words(lex).suffix
     return bool(suffix) and word.endswith(suffix) and len(word) - len(suffix) >= 3 and word not in lex.given
 
 
@@ -256,6 +259,8 @@ def _team_context(s: Sentence, i: int) -> bool:
 
 
 def _place_context(s: Sentence, i: int) -> str | None:
+    if i - 1 < s.start or s.toks[i - 1].low not in context_ends(s.lex):
+        return None  # no place word ends right before i
     for n in (2, 1):
         if i - n >= s.start:
             m = s.lex.place_context.match(s.toks, i - n, i)

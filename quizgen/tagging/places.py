@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .context import Found, Sentence
-from .lexicon import Place
+from .lexicon import Lexicon, Place
 
 
 def place_at(s: Sentence, i: int, standalone: bool = True) -> Found | None:
@@ -34,12 +34,19 @@ def place_at(s: Sentence, i: int, standalone: bool = True) -> Found | None:
 
 def _context_kind(s: Sentence, i: int) -> str | None:
     """The kind named by a place word right before i ("kota", "wilayah"), if any."""
+    if i - 1 < s.start or s.toks[i - 1].low not in context_ends(s.lex):
+        return None  # no place word ends right before i
     for n in (2, 1):
         if i - n >= s.start:
             m = s.lex.place_context.match(s.toks, i - n, i)
             if m and m[0] == i and m[1] in ("city", "region"):
                 return m[1]
     return None
+
+
+def context_ends(lex: Lexicon) -> set[str]:
+    """Last words of the place words of places.yaml ("kota", "di", "wilayah")."""
+    return lex.derived("place_context_ends", lambda lx: {key[-1] for key in lx.place_context.table})
 
 
 def _place_found(a: int, b: int, place: Place) -> Found:

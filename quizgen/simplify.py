@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache, wraps
 from itertools import compress
 from typing import Any, TypeVar
@@ -277,7 +277,7 @@ def _tidy(sentence: Sentence, keep: list[bool]) -> Clause:
             break
     cur = _fix_lede_case(cur)
     pairs = _spans_in(offsets, sentence.spans)
-    spans = [replace(sp, start=s, end=e, text=cur[s:e]) for s, e, sp in pairs]
+    spans = [Span(s, e, sp.label, cur[s:e], sp.norm, sp.attrs) for s, e, sp in pairs]
     return Clause(cur, spans, [sp for _, _, sp in pairs], offsets, sentence)
 
 
@@ -329,7 +329,8 @@ def simplify(sentence: Sentence, pack: Any) -> Clause:
             cur, offsets, spans = sentence.text, list(range(len(keep))), sentence.spans
         else:
             cur, offsets = _project(sentence.text, keep)
-            spans = [replace(sp, start=s, end=e) for s, e, sp in _spans_in(offsets, sentence.spans)]
+            spans = [Span(s, e, sp.label, sp.text, sp.norm, sp.attrs)  # dataclasses.replace, faster
+                     for s, e, sp in _spans_in(offsets, sentence.spans)]
         fired = False
         for rule in compiled:
             ranges = [r for r in rule(cur, spans) if r[1] > r[0] and not _cuts_span(r, spans)]

@@ -9,7 +9,7 @@ For every scale the script measures, in this process and one stage at a time on 
 (`--stage-scales`, 1x and 4x by default, as 64x alone takes minutes):
   floor       read every file and split it into sentences, nothing else
   read+clean  read_document + clean_document
-  split       split_article (sentences and tokens)
+  split       split_article, as the pipeline calls it (sentences; the tagger tokenises)
   tag         tag_article
   link        link_corpus
   generate    display names + every template on every sentence + quality filters
@@ -120,7 +120,7 @@ def stages(paths: list[Path], out: Path) -> dict:
 
     def split_all():
         for a in articles:
-            a.sentences = split_article(a, pack)
+            a.sentences = split_article(a, pack, tokens=False)
 
     def tag_all():
         for a in articles:

@@ -102,27 +102,45 @@ def _scalar(tag: str, value: str, style: str | None = None) -> yaml.ScalarEvent:
     return yaml.ScalarEvent(None, tag, implicit, value, style=style)
 
 
+# Block collections start and end alike every time; the emitters only read events.
+_MAP_START = yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
+_MAP_END = yaml.MappingEndEvent()
+_SEQ_START = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
+_SEQ_END = yaml.SequenceEndEvent()
+
+
 def _events(value: Any, out: list[yaml.Event], slow: list[str] | None = None) -> None:
     """The events _Dumper's representer and serializer make of plain data (block style, no
     aliases: item_to_dict copies every list and dict), appended to `out` directly: no node
     tree, no anchor pass, each scalar's implicit tags looked up once per text. Strings the
-    fast emitter would write otherwise (outside _SAME_IN_BOTH) are added to `slow`."""
+    fast emitter would write otherwise (outside _SAME_IN_BOTH) are added to `slow`.
+    Strings inside a mapping or a list are handled in its loop (most values are strings)."""
     kind = type(value)
     if kind is str:
         if slow is not None and _SAME_IN_BOTH.fullmatch(value) is None:
             slow.append(value)
         out.append(_scalar(_STR, value, "|" if "\n" in value else None))
     elif kind is dict:
-        out.append(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
+        out.append(_MAP_START)
         for k, v in value.items():
-            _events(k, out, slow)
-            _events(v, out, slow)
-        out.append(yaml.MappingEndEvent())
+            for x in (k, v):
+                if type(x) is str:
+                    if slow is not None and _SAME_IN_BOTH.fullmatch(x) is None:
+                        slow.append(x)
+                    out.append(_scalar(_STR, x, "|" if "\n" in x else None))
+                else:
+                    _events(x, out, slow)
+        out.append(_MAP_END)
     elif kind is list:
-        out.append(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
-        for v in value:
-            _events(v, out, slow)
-        out.append(yaml.SequenceEndEvent())
+        out.append(_SEQ_START)
+        for x in value:
+            if type(x) is str:
+                if slow is not None and _SAME_IN_BOTH.fullmatch(x) is None:
+                    slow.append(x)
+                out.append(_scalar(_STR, x, "|" if "\n" in x else None))
+            else:
+                _events(x, out, slow)
+        out.append(_SEQ_END)
     elif kind is int:
         out.append(_scalar(_TAG + "int", str(value)))
     elif kind is bool:

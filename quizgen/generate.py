@@ -167,15 +167,44 @@ def _tags(group: FactGroup) -> list[str]:
     return tags
 
 
+def _worked_out(
+    group: FactGroup, corpus: Corpus, pack: LanguagePack, seed: int, fact: str, stated: bool
+) -> tuple[str | None, list[str] | None]:
+    """What is slow to make of a group, and small to send back from a worker: the false
+    version of its statement (when `stated`; None if it has none), and its multiple-choice
+    options, shuffled (None when it is no MCQ or too few distractors exist)."""
+    best = group.best
+    assert best is not None
+    wrong = None
+    if stated:
+        wrong = false_statement(best, corpus, pack, random.Random(f"{seed}:{TRUEFALSE}-{fact}"))
+    if MCQ not in best.kinds:
+        return wrong, None
+    rng = random.Random(f"{seed}:{MCQ}-{fact}")
+    shown = display_answer(best, corpus, pack.code)
+    span = answer_span(best)
+    attrs = span.attrs if span else {}
+    answer = Answer(shown, best.answer_label, best.answer_norm, attrs.get("kind"), best.question, attrs)
+    others = distractors(answer, corpus, pack, rng, N_OPTIONS)
+    if len(others) < N_OPTIONS:
+        return wrong, None
+    options = [shown, *others]
+    rng.shuffle(options)
+    return wrong, options
+
+
 def _items_for(
     group: FactGroup,
     corpus: Corpus,
     pack: LanguagePack,
     seed: int,
-    truth: Mapping[str, bool],
     fact: str,
-    wrong_statements: Mapping[str, str | None],
+    stated: bool,
+    options: list[str] | None,
 ) -> list[Item]:
+    """The group's items, ordered and scored, given its MCQ `options` (_worked_out); its
+    true/false item (when `stated`) is made true, and _falsify makes it false later if the
+    truth plan says so."""
     best = group.best
     assert best is not None
     sent = best.origin
@@ -199,28 +228,13 @@ def _items_for(
         made[SHORT] = base(SHORT, best.question, shown)
     if CLOZE in best.kinds:
         made[CLOZE] = base(CLOZE, best.question, shown if best.answer_label == DATE else best.answer)
-    if MCQ in best.kinds:
-        rng = random.Random(f"{seed}:{MCQ}-{fact}")
-        span = answer_span(best)
-        attrs = span.attrs if span else {}
-        answer = Answer(
-            shown, best.answer_label, best.answer_norm, attrs.get("kind"), best.question, attrs
-        )
-        wrong = distractors(answer, corpus, pack, rng, N_OPTIONS)
-        if len(wrong) == N_OPTIONS:
-            options = [shown, *wrong]
-            rng.shuffle(options)
-            item = base(MCQ, best.question, shown)
-            item.options = options
-            made[MCQ] = item
-    if TRUEFALSE in best.kinds and best.statement and fact in truth:
+    if MCQ in best.kinds and options is not None:
+        item = base(MCQ, best.question, shown)
+        item.options = options
+        made[MCQ] = item
+    if stated:
         yes, no = answer_words(pack)
         item = base(TRUEFALSE, best.statement, yes)
-        if not truth[fact]:
-            wrong_statement = wrong_statements.get(fact)
-            if wrong_statement:
-                item.question = end_punctuation(wrong_statement)
-                item.answer, item.explanation = no, end_punctuation(best.statement)
         item.options = [yes, no]
         made[TRUEFALSE] = item
     order = _kind_order(list(made), seed, fact)
@@ -229,25 +243,11 @@ def _items_for(
     return [made[k] for k in order]
 
 
-def _truth_plan(
-    groups: list[FactGroup],
-    ids: Mapping[int, str],
-    corpus: Corpus,
-    pack: LanguagePack,
-    seed: int,
-    jobs: int | None = None,
-) -> tuple[dict[str, bool], dict[str, str | None]]:
-    """Which statements stay true, and the false version of every statement (or None)."""
-    asked = [g for g in groups if TRUEFALSE in g.best.kinds and g.best.statement]
-    keys = [ids[id(g)] for g in asked]
-
-    def wrong_version(i: int) -> str | None:
-        rng = random.Random(f"{seed}:{TRUEFALSE}-{keys[i]}")
-        return false_statement(asked[i].best, corpus, pack, rng)
-
-    wrong = dict(zip(keys, map_ordered(wrong_version, range(len(asked)), jobs=jobs)))
-    falsifiable = {k: v is not None for k, v in wrong.items()}
-    return plan_truth(sorted(keys), falsifiable, seed), wrong
+def _falsify(item: Item, wrong_statement: str, pack: LanguagePack) -> None:
+    """A true/false item made false: the wrong statement asked, the true one explains."""
+    item.explanation = item.question  # the true statement, as _items_for wrote it
+    item.question = end_punctuation(wrong_statement)
+    item.answer = answer_words(pack)[1]
 
 
 def apply_limits(items: list[Item], limits: Mapping[str, int] | None) -> list[Item]:
@@ -290,17 +290,28 @@ def bank_from_groups(
     score_groups([g for g in groups if g.joined], stats)  # more articles now
     ids = fact_ids(groups)
     name_pool(corpus)  # built once here, before any worker starts, and shared with them
-    truth, wrong = _truth_plan(groups, ids, corpus, pack, seed, jobs)
+    stated = {id(g) for g in groups if TRUEFALSE in g.best.kinds and g.best.statement}
 
-    def made(n: int) -> list[tuple[Item, frozenset]]:  # stamped, with what repeats it
-        items = _items_for(groups[n], corpus, pack, seed, truth, ids[id(groups[n])], wrong)
-        return [(bankmod.stamp(item), repeat_keys(groups[n], item, pack)) for item in items]
+    def worked_out(n: int) -> tuple[str | None, list[str] | None]:
+        g = groups[n]
+        return _worked_out(g, corpus, pack, seed, ids[id(g)], id(g) in stated)
 
-    entries = [
-        (item, keys, n)
-        for n, pairs in enumerate(map_ordered(made, range(len(groups)), jobs=jobs))
-        for item, keys in pairs
-    ]
+    # Workers find the false statements and the options (small results); this process
+    # makes each group's items as its results arrive (items cost more to send than to make).
+    entries: list[tuple[Item, frozenset, int]] = []
+    wrong: dict[str, str | None] = {}
+    for n, (false, options) in enumerate(map_ordered(worked_out, range(len(groups)), jobs=jobs)):
+        g, fact = groups[n], ids[id(groups[n])]
+        if id(g) in stated:
+            wrong[fact] = false
+        for item in _items_for(g, corpus, pack, seed, fact, id(g) in stated, options):
+            entries.append((item, repeat_keys(g, item, pack), n))
+    truth = plan_truth(sorted(wrong), {k: v is not None for k, v in wrong.items()}, seed)
+    for item, _, n in entries:
+        fact = ids[id(groups[n])]
+        if item.kind == TRUEFALSE and not truth[fact] and wrong[fact]:
+            _falsify(item, wrong[fact], pack)  # type: ignore[arg-type]
+        bankmod.stamp(item)
     items = one_statement_once(order_without_repeats(entries, REPEAT_DISCOUNT))
     items = apply_limits(items, limits)
     return QuestionBank(

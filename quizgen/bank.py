@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import asdict, fields
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -120,27 +121,17 @@ def _events(value: Any, out: list[yaml.Event], slow: list[str] | None = None) ->
         if slow is not None and _SAME_IN_BOTH.fullmatch(value) is None:
             slow.append(value)
         out.append(_scalar(_STR, value, "|" if "\n" in value else None))
-    elif kind is dict:
-        out.append(_MAP_START)
-        for k, v in value.items():
-            for x in (k, v):
-                if type(x) is str:
-                    if slow is not None and _SAME_IN_BOTH.fullmatch(x) is None:
-                        slow.append(x)
-                    out.append(_scalar(_STR, x, "|" if "\n" in x else None))
-                else:
-                    _events(x, out, slow)
-        out.append(_MAP_END)
-    elif kind is list:
-        out.append(_SEQ_START)
-        for x in value:
+    elif kind is dict or kind is list:
+        mapping = kind is dict
+        out.append(_MAP_START if mapping else _SEQ_START)
+        for x in chain.from_iterable(value.items()) if mapping else value:  # keys, values
             if type(x) is str:
                 if slow is not None and _SAME_IN_BOTH.fullmatch(x) is None:
                     slow.append(x)
                 out.append(_scalar(_STR, x, "|" if "\n" in x else None))
             else:
                 _events(x, out, slow)
-        out.append(_SEQ_END)
+        out.append(_MAP_END if mapping else _SEQ_END)
     elif kind is int:
         out.append(_scalar(_TAG + "int", str(value)))
     elif kind is bool:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .merge import FactGroup
-from .model import Entity
+from .model import Candidate, Entity
 from .predicate import main_predicate
 
 NEAR_DUP = 0.6
@@ -92,6 +92,14 @@ class Asking(NamedTuple):
 def asking(question: str, names: NameIndex, pack: Any) -> Asking:
     return Asking(main_predicate(question, pack) if pack is not None else "",
                   names.signature(question))
+
+
+def predicate(candidate: Candidate, pack: Any) -> str:
+    """The main predicate of a candidate's question: its `asking`'s, when the collector
+    worked it out, else worked out here."""
+    if candidate.asking is not None:
+        return candidate.asking.predicate
+    return main_predicate(candidate.question, pack)
 
 
 class Signatures:
@@ -161,10 +169,7 @@ def _asked(sig: Signatures, g: FactGroup, pack: Any) -> _Asked:
     best = g.best
     assert best
     q = best.question
-    if pack is None:
-        pred = ""
-    else:
-        pred = best.asking.predicate if best.asking is not None else main_predicate(q, pack)
+    pred = predicate(best, pack) if pack is not None else ""
     return _Asked(g.event, tuple(best.kinds), pred, sig.of(q), sig.mass(q), sig.entities(q))
 
 

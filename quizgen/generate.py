@@ -21,14 +21,14 @@ import hashlib
 import random
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import bank as bankmod
 from .datefmt import clean_dates
 from .digest import digests
 from .display import answer_span, apply_display_names, display_answer
 from .distract import Answer, distractors, name_pool
-from .fold import fold_near_duplicates
+from .fold import NameIndex, asking, fold_near_duplicates
 from .lang import LanguagePack
 from .merge import EventIndex, FactGroup, group_candidates
 from .model import (
@@ -72,6 +72,18 @@ def fact_ids(groups: list[FactGroup]) -> dict[int, str]:
     return out
 
 
+class SetTables(NamedTuple):
+    """What making a candidate needs to know of the whole linked set (`set_tables`)."""
+
+    events: EventIndex  # the event of each candidate
+    names: NameIndex  # entity names, for what folding compares (fold.asking)
+    stats: CorpusStats  # for the score terms (rank.fixed_terms)
+
+
+def set_tables(corpus: Corpus) -> SetTables:
+    return SetTables(EventIndex(corpus), NameIndex(corpus.entities), CorpusStats.of(corpus))
+
+
 def collect_candidates(
     corpus: Corpus,
     pack: LanguagePack,
@@ -84,9 +96,9 @@ def collect_candidates(
     that quality rejects are dropped, and a true/false statement that quality rejects
     loses its kind."""
     articles = corpus.articles  # workers see it through the fork: send only the index
-    events = EventIndex(corpus)
+    tables = set_tables(corpus)
     per_article = map_ordered(
-        lambda i: article_candidates(articles[i], pack, templates, events),
+        lambda i: article_candidates(articles[i], pack, templates, tables),
         range(len(articles)),
         jobs=jobs,
         progress=progress,
@@ -95,10 +107,12 @@ def collect_candidates(
 
 
 def article_candidates(
-    article: Article, pack: LanguagePack, templates: Sequence[Any], events: EventIndex
+    article: Article, pack: LanguagePack, templates: Sequence[Any], tables: SetTables
 ) -> list[Candidate]:
-    """collect_candidates for one article of a linked corpus; each candidate knows its
-    sentence (`origin`) and its event."""
+    """collect_candidates for one article of a linked corpus. Each candidate also gets
+    what the later set-wide steps would otherwise work out one by one in a single process:
+    its sentence (`origin`), its event, what folding compares (`asking`) and its score
+    terms (`terms`)."""
     from .match import run_templates
     from .quality import reject_reason, statement_reason
 
@@ -112,7 +126,9 @@ def article_candidates(
                 cand.question = clean_dates(cand.question, sentence.spans, pack, skip)
                 cand.statement = clean_dates(cand.statement, sentence.spans, pack)
                 cand.origin = sentence
-                cand.event = events.key(cand)
+                cand.event = tables.events.key(cand)
+                cand.asking = asking(cand.question, tables.names, pack)
+                cand.terms = candidate_terms(cand, tables.stats)
                 out.append(cand)
     return out
 
@@ -309,8 +325,9 @@ def bank_from_groups(
     truth = plan_truth(sorted(wrong), {k: v is not None for k, v in wrong.items()}, seed)
     for item, _, n in entries:
         fact = ids[id(groups[n])]
-        if item.kind == TRUEFALSE and not truth[fact] and wrong[fact]:
-            _falsify(item, wrong[fact], pack)  # type: ignore[arg-type]
+        false = wrong[fact] if item.kind == TRUEFALSE and not truth[fact] else None
+        if false:
+            _falsify(item, false, pack)
         bankmod.stamp(item)
     items = one_statement_once(order_without_repeats(entries, REPEAT_DISCOUNT))
     items = apply_limits(items, limits)

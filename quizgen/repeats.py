@@ -9,11 +9,11 @@ Un?"), not one sentence asked from two sides ("Negara mana yang mengirim 10.000 
 
 from __future__ import annotations
 
+from .fold import predicate
 from .lang import LanguagePack
 from .match import CAPTURE_LABEL as TEXT_LABEL
 from .merge import FactGroup
 from .model import PERSON, ROLE, TRUEFALSE, Item
-from .predicate import main_predicate
 
 
 def repeat_keys(group: FactGroup, item: Item, pack: LanguagePack) -> frozenset[tuple[str, ...]]:
@@ -24,7 +24,7 @@ def repeat_keys(group: FactGroup, item: Item, pack: LanguagePack) -> frozenset[t
     number answer; a true/false statement's source sentences."""
     best, ev = group.best, group.event
     keys: set[tuple[str, ...]] = set()
-    pred = best.asking.predicate if best.asking is not None else main_predicate(best.question, pack)
+    pred = predicate(best, pack)
     if pred:
         keys.add(("pred", ev, group.answer_key, pred))
     named = sorted({sp.norm for sp in best.slots.values() if sp.norm})

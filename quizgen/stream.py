@@ -11,10 +11,9 @@ worked on:
 2. The set-wide tables are made from the digests: entities (link.resolve), display
    names, event dates.
 3. Every article is brought back, linked (link.apply_links), and the templates run on it
-   (on every core); its candidates come back with their sentence, event and what near-
-   duplicate folding compares (fold.asking), and are
-   grouped as they arrive (merge.Grouping), which keeps one candidate per fact and a
-   source for each of the others.
+   (on every core); its candidates come back with what the later steps need of them
+   (generate.article_candidates), and are grouped as they arrive (merge.Grouping), which
+   keeps one candidate per fact and a source for each of the others.
 4. The groups become the bank (generate.bank_from_groups).
 
 The bank is the one `generate_bank(analyse(paths))` makes, item for item
@@ -34,15 +33,13 @@ from typing import Any, Self
 from .digest import digest
 from .display import apply_display_names
 from .errors import QuizgenError
-from .fold import NameIndex, asking
-from .generate import article_candidates, bank_from_groups, candidate_terms
+from .generate import article_candidates, bank_from_groups, set_tables
 from .lang import LanguagePack
 from .link import apply_links, resolve
-from .merge import EventIndex, Grouping
+from .merge import Grouping
 from .model import Article, ArticleDigest, Corpus, QuestionBank
 from .parallel import map_ordered
 from .pipeline import analyse_article
-from .rank import CorpusStats
 
 # progress(label, total) -> a context whose value is called with the number of items done
 Reporter = Callable[[str, int], AbstractContextManager[Callable[[int], None] | None]]
@@ -139,9 +136,7 @@ def stream_bank(
         entities = resolve(found, pack)
         corpus = Corpus(articles=[], entities=entities, digests=found)
         apply_display_names(corpus)
-        events = EventIndex(corpus)
-        names = NameIndex(entities)
-        stats = CorpusStats.of(corpus)
+        tables = set_tables(corpus)
 
         # A worker gets each article's entity ids with its ticket: reading them from the
         # digests it inherited would copy, page by page, every digest into every worker.
@@ -149,11 +144,7 @@ def stream_bank(
             ticket, ids = task
             article = spill.take(ticket)
             apply_links(article, ids, entities)
-            candidates = article_candidates(article, pack, templates, events)
-            for c in candidates:  # what folding and scoring need, found here on every core
-                c.asking = asking(c.question, names, pack)
-                c.terms = candidate_terms(c, stats)
-            return candidates
+            return article_candidates(article, pack, templates, tables)
 
         grouping = Grouping()
         with report("questions", len(files)) as done:

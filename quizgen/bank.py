@@ -29,6 +29,7 @@ EDITABLE = ("question", "answer", "options", "explanation", "keep", "tags")
 
 _ITEM_FIELDS = tuple(f.name for f in fields(Item))
 _SOURCE_FIELDS = tuple(f.name for f in fields(Source))
+_ITEM_NAMES = frozenset(_ITEM_FIELDS)
 
 
 def item_to_dict(item: Item) -> dict[str, Any]:
@@ -186,8 +187,7 @@ def _dump_items(items: list[Item]) -> str:
         if not runs or runs[-1][0] != fast:
             runs.append((fast, []))
         runs[-1][1].extend(events)
-    seq = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
-    return "".join(_emit([seq, *run, yaml.SequenceEndEvent()], fast) for fast, run in runs)
+    return "".join(_emit([_SEQ_START, *run, _SEQ_END], fast) for fast, run in runs)
 
 
 def dumps_jsonl(bank: QuestionBank) -> str:
@@ -207,7 +207,7 @@ _ARTICLE_FIELDS = {f.name for f in fields(ArticleInfo)}
 def _item_from_dict(d: Any, where: str) -> Item:
     if not isinstance(d, dict):
         raise QuizgenError(f"{where}: an item must be a mapping; restore the item's fields")
-    unknown = set(d) - set(_ITEM_FIELDS)
+    unknown = d.keys() - _ITEM_NAMES
     if unknown:
         raise QuizgenError(
             f"{where}: unknown item field '{sorted(unknown)[0]}'; allowed: {', '.join(sorted(_ITEM_FIELDS))}"

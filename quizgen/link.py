@@ -275,6 +275,7 @@ def resolve(digests: list[ArticleDigest], pack: Any) -> dict[str, Entity]:
     return dict(sorted(entities.items()))
 
 
+@lru_cache(maxsize=4096)  # asked twice per mention (acronyms, then ids)
 def _owner(m: Mention) -> str:
     """The name an ORG mention's bracketed acronym belongs to."""
     assert m.acronym

@@ -39,7 +39,6 @@ UNDATED = "undated"
 # article would make the search quadratic in the size of the set.
 MATCH_DF = 200
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_WORD = re.compile(r"\w+")
 
 
 def parse_iso(norm: str | None) -> tuple[date, date] | None:
@@ -211,7 +210,7 @@ class FactGroup:
         self._made = None
 
     def join(self, twin: FactGroup) -> None:
-        """Take a weaker twin's sources (merge.fold_near_duplicates)."""
+        """Take a weaker twin's sources (fold.fold_near_duplicates)."""
         self._sources.extend(twin._sources)
         self._made = None
         self.joined = True

@@ -1,15 +1,22 @@
 # Two entry points for a fresh machine: `make demo` and `make test`.
-# Each creates .venv (Python 3.11+) and installs what it needs.
+# Each creates .venv (Python 3.11, Linux x86_64) and installs exactly the versions pinned,
+# with hashes, in requirements.lock. `make lock` regenerates the lock from pyproject.toml.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements.lock
+PIP_TOOLS := pip-tools==7.7.0
+COMPILE_FLAGS := --quiet --extra test --generate-hashes --allow-unsafe --build-deps-for editable \
+	--no-emit-index-url --no-emit-find-links --strip-extras
 
-.PHONY: demo test inspect bench clean
+.PHONY: demo test test-latest lock inspect bench clean
 
-$(BIN)/.installed: pyproject.toml
+# A new lock (or pyproject) rebuilds the venv from nothing, so it holds the lock and only it.
+$(BIN)/.installed: pyproject.toml $(LOCK)
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 demo: $(BIN)/.installed
@@ -21,10 +28,29 @@ inspect: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
 
+# Tomorrow's breakage today: a throwaway venv from pyproject.toml's ranges alone (the newest
+# versions the registry serves), and the suite in it. Not part of CI, which uses the lock.
+test-latest:
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet -e '.[test]'
+	.venv-latest/bin/python -m pip freeze --exclude-editable
+	QUIZGEN_UNLOCKED=1 .venv-latest/bin/python -m pytest -q -p no:cacheprovider; \
+		status=$$?; rm -rf .venv-latest; exit $$status
+
+# Re-resolve the lock from pyproject.toml (newest versions within its ranges, with hashes).
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet $(PIP_TOOLS)
+	.venv-lock/bin/pip-compile $(COMPILE_FLAGS) --upgrade -o $(LOCK) pyproject.toml
+	rm -rf .venv-lock
+
 # Speed and memory on ../shared/corpus/indosum-bench.jsonl at 1x..64x (about 20 minutes);
 # BENCH_ARGS="--build-scales 1,4 --stage-scales 1" for a quick look. Figures: out/bench.json.
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) out
+	rm -rf $(VENV) .venv-latest .venv-lock out

@@ -35,8 +35,12 @@ class YamlDoc:
         return f"{self.path}:{self.line(*key)}"
 
 
+# quizgen's limits for every YAML file it reads (decks, templates, banks, language data),
+# checked by quizgen itself, below the parsers' own limits (which change between versions:
+# PyYAML 6.0.4's libyaml refuses nesting past 1,000 by itself), so the message is ours.
 MAX_DEPTH = 100  # nested lists and mappings; libyaml's composer recurses in C (and crashes)
 MAX_ALIAS_REPEATS = 100_000  # values reached again through '*alias' (an alias bomb: 10**9)
+MAX_CHARS = 200_000_000  # one YAML text: a bank of about 200,000 items
 
 
 class _Walk:
@@ -82,15 +86,33 @@ def _may_nest_deeper(text: str, depth: int) -> bool:
     return next(islice(_INDICATOR.finditer(text), depth, None), None) is not None
 
 
-def _check_depth(loader: yaml.BaseLoader, path: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH, from the event stream (which does not recurse)."""
+def _check_depth(text: str, path: str, shift: int) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, from the event stream (which does not recurse).
+    libyaml's parser is fast but may stop at a nesting limit of its own before ours is
+    reached (its scanner reads ahead); the pure-Python parser, which has none, then finds
+    the line. Any other error is left for the parse proper to report."""
+    loader = _Loader(text)
+    try:
+        _deepest(loader, path, shift)
+    except yaml.YAMLError:
+        loader.dispose()
+        loader = yaml.SafeLoader(text)
+        try:
+            _deepest(loader, path, shift)
+        except yaml.YAMLError:
+            pass
+    finally:
+        loader.dispose()
+
+
+def _deepest(loader: yaml.BaseLoader, path: str, shift: int) -> None:
     depth = 0
     while (event := loader.get_event()) is not None:
         if isinstance(event, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
                 raise QuizgenError(
-                    f"{path}:{event.start_mark.line + 1}: YAML nested over {MAX_DEPTH} levels"
+                    f"{path}:{event.start_mark.line + 1 + shift}: YAML nested over {MAX_DEPTH} levels"
                     " deep; flatten the lists and mappings"
                 )
         elif isinstance(event, _CLOSE):
@@ -101,12 +123,15 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
     """Parse YAML text safely; syntax errors become a one-line QuizgenError with the line.
     `first_line`: the line of the file the text starts on (for a part of a file)."""
     shift = first_line - 1
+    if len(text) > MAX_CHARS:
+        raise QuizgenError(
+            f"{path}: YAML text of {len(text) / 1e6:.0f} million characters, over the"
+            f" {MAX_CHARS // 1_000_000} million limit; split it into smaller files"
+        )
+    if _may_nest_deeper(text, MAX_DEPTH):  # else the event pass cannot fail: skip it
+        _check_depth(text, path, shift)
     loader = _Loader(text)
     try:
-        if _may_nest_deeper(text, MAX_DEPTH):  # else the event pass cannot fail: skip it
-            _check_depth(loader, path)
-            loader.dispose()
-            loader = _Loader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _messages import same_message
 from _spans import article_of, marked
 from click.testing import CliRunner
 
@@ -80,8 +81,7 @@ BAD_FILES = [
     (_one("answer_slot", "orang"), "6 template t.role: answer_slot 'orang' is not a slot of "
                                    "the pattern; use one of: role, country, person"),
     (_one("question", '"Siapa {{ role }?"'),
-     "7 template t.role: question: jinja2 syntax error: unexpected '}'; check the {{ }} and "
-     "{% %} pairs"),
+     "7 template t.role: question: jinja2 syntax error: {dep}; check the {{ }} and {% %} pairs"),
     (_one("question", '"Siapa {{ jabatan }}?"'),
      "7 template t.role: question: 'jabatan' is not a slot of the pattern; use one of: "
      "country, person, role"),
@@ -137,9 +137,8 @@ BAD_FILES = [
      "6 template t.gen: param 'label' must be a string, not list"),
     ("templates:\n  - id: t.gen\n    kinds: [short]\n    generator: wh\n",
      "4 template t.gen: generator 'wh' needs param 'label'; add it under params:"),
-    ("templates:\n  - id: t.x\n    kinds: [short\n", "4: YAML syntax error: did not find expected "
-                                                  "',' or ']'; check "
-                                                  "indentation, colons and quotes"),
+    ("templates:\n  - id: t.x\n    kinds: [short\n",
+     "4: YAML syntax error: {dep}; check indentation, colons and quotes"),
 ]
 
 
@@ -150,7 +149,7 @@ def test_templates_bad_file_gives_one_line_error(tmp_path: Path, text: str,
     path.write_text(text, encoding="utf-8")
     with pytest.raises(QuizgenError) as exc:
         load_file(path)
-    assert str(exc.value) == f"{path}:" + error.replace("{file}", str(path))
+    assert same_message(f"{path}:" + error.replace("{file}", str(path)), str(exc.value))
     assert "\n" not in str(exc.value)
 
 

@@ -39,12 +39,13 @@ test-latest:
 	QUIZGEN_UNLOCKED=1 .venv-latest/bin/python -m pytest -q -p no:cacheprovider; \
 		status=$$?; rm -rf .venv-latest; exit $$status
 
-# Re-resolve the lock from pyproject.toml (newest versions within its ranges, with hashes).
+# Re-resolve the lock from pyproject.toml, with hashes: pins that still satisfy the ranges are
+# kept (a new dependency is added at its newest version); UPGRADE=1 takes the newest of all.
 lock:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet $(PIP_TOOLS)
-	.venv-lock/bin/pip-compile $(COMPILE_FLAGS) --upgrade -o $(LOCK) pyproject.toml
+	.venv-lock/bin/pip-compile $(COMPILE_FLAGS) $(if $(UPGRADE),--upgrade) -o $(LOCK) pyproject.toml
 	rm -rf .venv-lock
 
 # Speed and memory on ../shared/corpus/indosum-bench.jsonl at 1x..64x (about 20 minutes);

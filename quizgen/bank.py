@@ -16,7 +16,9 @@ from typing import Any
 
 import yaml
 
+from .confidence import load_model
 from .errors import QuizgenError
+from .lang import load_language
 from .model import KINDS, ArticleInfo, Item, QuestionBank, Source
 from .outfile import atomic_write_text
 from .parallel import map_ordered
@@ -219,6 +221,10 @@ def _item_from_dict(d: Any, where: str) -> Item:
         raise QuizgenError(f"{where}: unknown kind '{d['kind']}'; use one of {', '.join(KINDS)}")
     if "keep" in d and not isinstance(d["keep"], bool):
         raise QuizgenError(f"{where}: 'keep' must be true or false")
+    conf = d.get("confidence")
+    if conf is not None and (isinstance(conf, bool) or not isinstance(conf, (int, float))
+                             or not 0 <= conf <= 1):
+        raise QuizgenError(f"{where}: 'confidence' must be a number from 0 to 1 (or removed)")
     data = dict(d)
     try:
         data["sources"] = [Source(**s) for s in d.get("sources") or []]
@@ -307,18 +313,24 @@ def stamp(item: Item) -> Item:
 def merge_edits(new: QuestionBank, old: QuestionBank) -> QuestionBank:
     """Carry a person's edits from an earlier bank into a regenerated one.
 
-    Items are matched by id. `keep: false` always survives. The other editable fields of
-    an old item survive when the person changed them, that is when they no longer match
-    the fingerprint recorded at generation; otherwise the new generated values win, so
-    improved templates still reach unedited items.
+    Items are matched by id. A person's `keep` survives: one that differs from what the
+    old item's confidence gave it (at the language's threshold), and any `keep: false` in
+    a bank without confidences. The other editable fields of an old item survive when the
+    person changed them, that is when they no longer match the fingerprint recorded at
+    generation; otherwise the new generated values win, so improved templates still reach
+    unedited items.
     """
+    threshold = load_model(load_language(new.lang)).threshold if new.lang else 0.0
     old_by_id = {i.id: i for i in old.items}
     for item in new.items:
         prev = old_by_id.get(item.id)
         if prev is None:
             continue
-        if not prev.keep:
-            item.keep = False
+        if prev.confidence is None:
+            if not prev.keep:
+                item.keep = False
+        elif prev.keep != (prev.confidence >= threshold):
+            item.keep = prev.keep
         if prev.generated and fingerprint(prev) != prev.generated:
             for name in EDITABLE:
                 if name != "keep":

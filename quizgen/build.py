@@ -12,6 +12,7 @@ from .errors import QuizgenError
 from .lang import load_language
 from .model import QuestionBank
 from .outfile import all_or_nothing
+from .select import deck_bank
 from .stream import Reporter, stream_bank
 from .templates import load_templates
 
@@ -36,7 +37,7 @@ def make_bank(
     templates = load_templates(pack, extra_files=deck.template_files, packs=deck.template_packs)
     bank = stream_bank(
         deck.sources, pack, templates, title=deck.title, seed=deck.seed,
-        limits=deck.items or None, jobs=jobs, progress=progress,
+        jobs=jobs, progress=progress,
     )
     if previous is not None and previous.is_file():
         try:
@@ -82,6 +83,14 @@ def _build(
     o = deck.outputs
     bank = make_bank(deck, out / o["bank"] if o.get("bank") else None, jobs=jobs, progress=progress)
     require_items(bank, limited=bool(deck.items))
+    deck_view = deck_bank(bank, deck.items or None)  # what the Anki files take
+    if not deck_view.items:
+        raise QuizgenError(
+            f"{deck.path}: none of the bank's {len(bank.items)} items is kept (each is below"
+            " the confidence threshold, set 'keep: false', or of a kind the deck's 'items'"
+            " leave out); see them with 'quizgen generate' and raise the 'items' limits or"
+            " set 'keep: true' on the ones you want; nothing was written"
+        )
     finish_worksheet = _start_worksheet(deck, bank, out)  # renders while the rest is written
     written: list[Path] = []
     if o.get("bank"):
@@ -93,12 +102,12 @@ def _build(
     if o.get("anki"):
         from .export.anki import write_apkg
 
-        write_apkg(bank, out / o["anki"], subdecks=bool(o.get("anki_subdecks")))
+        write_apkg(deck_view, out / o["anki"], subdecks=bool(o.get("anki_subdecks")))
         written.append(out / o["anki"])
     if o.get("anki_text"):
         from .export.anki_text import write_anki_text
 
-        write_anki_text(bank, out / o["anki_text"])
+        write_anki_text(deck_view, out / o["anki_text"])
         written.append(out / o["anki_text"])
     if finish_worksheet is not None:
         written.extend(finish_worksheet())

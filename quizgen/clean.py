@@ -133,6 +133,9 @@ class _Page:
     title_outlet: str | None = None  # named by a dateline before the headline
 
     def __post_init__(self) -> None:
+        inline = self.rules.inline
+        if inline is not None:  # markers inside a line ("Baca_Juga Namun, Yon ...")
+            self.blocks = [b._replace(text=inline.sub(" ", b.text)) for b in self.blocks]
         kept = [b for b in self.blocks if any(c.isalnum() for c in b.text)]
         self.lines = [" ".join(_INVISIBLE.sub("", b.text).split()) for b in kept]
         self.heading = [b.heading for b in kept]

@@ -38,6 +38,7 @@ class CleanRules:
     caption_credit: re.Pattern[str]  # "(Sumber: ..." inside a caption
     signoff: re.Pattern[str] | None  # the closing agency/editor code
     outlets: tuple[Outlet, ...]  # longest alias first
+    inline: re.Pattern[str] | None = None  # markers removed wherever they stand in a line
 
     def outlet(self, text: str, *, domains_only: bool = False) -> str | None:
         """Display name of the first outlet (longest alias first) named in text."""
@@ -120,4 +121,8 @@ def _compile(bp: YamlDoc, pub: YamlDoc) -> CleanRules:
             pattern = re.compile(rf"(?<![\w.]){text}(?![\w])", re.IGNORECASE)
             outlets.append(Outlet(alias.lower(), entry["name"], pattern))
     outlets.sort(key=lambda o: len(o.alias), reverse=True)
-    return CleanRules(drop, end, credit_label, kinds, caption, signoff, tuple(outlets))
+    inline = None
+    if data.get("inline"):
+        words = _words(bp, ("inline",), data["inline"])
+        inline = re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)\s*:?")
+    return CleanRules(drop, end, credit_label, kinds, caption, signoff, tuple(outlets), inline)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain
 
 from babel import Locale
 from babel.dates import get_day_names, get_month_names
@@ -130,15 +131,18 @@ class NamePool:
         for shape, names in self.roles.items():
             self.roles[shape] = sorted(set(names))
         self.by_type: dict[tuple[str, str | None], list[Entity]] = {}
+        self.by_article: dict[tuple[str, str | None, str], list[Entity]] = {}
         self.names_by_word: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
         for e in entities.values():
             if confident(e):
                 self.by_type.setdefault((e.label, e.kind), []).append(e)
+                for a in e.articles:
+                    self.by_article.setdefault((e.label, e.kind, a), []).append(e)
             for n in e.aliases | {e.name}:
                 w = words(n)
                 for x in w:
                     self.names_by_word.setdefault((e.label, x), []).append((n, w))
-        for same in self.by_type.values():
+        for same in chain(self.by_type.values(), self.by_article.values()):
             same.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
 
     def asked(self, label: str, question: str) -> set[str]:
@@ -201,8 +205,10 @@ def confident(entity: Entity) -> bool:
 
 
 def _entity_pool(answer: Answer, pool: NamePool, pack: LanguagePack) -> list[list[str]]:
-    """Two tiers of names, each cut at POOL_TOP: from the article set (most present
-    first), from language data."""
+    """Three tiers of names, each cut at POOL_TOP: from the answer's own articles, from
+    the rest of the article set (most present first), from language data. Names from the
+    answer's story come first: in a set of unrelated articles, a footballer is not a
+    plausible wrong answer about a police case."""
     taboo = {answer.text}
     ent = pool.entities.get(answer.norm or "")
     kind = ent.kind if ent else answer.kind
@@ -210,11 +216,15 @@ def _entity_pool(answer: Answer, pool: NamePool, pack: LanguagePack) -> list[lis
     if ent:
         taboo |= {ent.name, *ent.aliases}
         code = code or pool.codes.get(ent.id)
-    same = (
-        e.name
-        for e in pool.by_type.get((answer.label, kind), ())
-        if e.id != answer.norm and not (code and pool.codes.get(e.id) == code)
-    )
+    home = sorted(ent.articles) if ent else []
+
+    def usable(es: Iterable[Entity]) -> Iterable[str]:
+        return (e.name for e in es
+                if e.id != answer.norm and not (code and pool.codes.get(e.id) == code))
+
+    near = usable(chain.from_iterable(pool.by_article.get((answer.label, kind, a), ())
+                                      for a in home))
+    same = usable(pool.by_type.get((answer.label, kind), ()))
     taboo |= pool.asked(answer.label, answer.question)
     names: Iterable[str] = same  # lazily: the tier stops at POOL_TOP names
     data: list[str] = []
@@ -229,7 +239,9 @@ def _entity_pool(answer: Answer, pool: NamePool, pack: LanguagePack) -> list[lis
     tiers: list[list[str]] = []
     seen: list[str] = []
     label = answer.label
-    for tier in (names, data):
+    if answer.label == ROLE:
+        near = iter(())
+    for tier in (near, names, data):
         out: list[str] = []
         for n in tier:
             if _mentioned(n, answer.question) or not fits(n, answer.text):

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from . import bank as bankmod
+from .confidence import article_names, assess, load_model
 from .datefmt import clean_dates
 from .digest import digests
 from .display import answer_span, apply_display_names, display_answer
@@ -330,6 +331,7 @@ def bank_from_groups(
             _falsify(item, false, pack)
         bankmod.stamp(item)
     items = one_statement_once(order_without_repeats(entries, REPEAT_DISCOUNT))
+    assess(items, load_model(pack), article_names(corpus))
     items = apply_limits(items, limits)
     return QuestionBank(
         title=title,

@@ -194,6 +194,9 @@ class Item:
     sources: list[Source] = field(default_factory=list)
     template: str = ""
     score: float = 0.0
+    # The chance a teacher keeps the item unedited (quizgen/confidence.py); a deck takes
+    # items at or above the language's threshold. None: not assessed (an older bank).
+    confidence: float | None = None
     tags: list[str] = field(default_factory=list)
     keep: bool = True
     # Fingerprint of the editable fields as generated; a bank file whose fields no longer

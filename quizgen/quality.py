@@ -158,7 +158,8 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
     n = len(words(q))
     if conf["_boiler"].match(sentence.text):
         return "boilerplate sentence"
-    if n > conf.get("max_words", 25):
+    most = conf.get("max_words_cloze" if CLOZE in candidate.kinds else "max_words", 25)
+    if n > most:
         return f"too long ({n} words)"
     if n < conf.get("min_words", 4):
         return f"too short ({n} words)"

@@ -22,8 +22,7 @@ def _seed_bank() -> QuestionBank:
     deck = load_deck(DECK)
     pack = load_language(deck.lang)
     corpus = analyse(deck.sources, deck.lang)
-    return generate_bank(corpus, pack, load_templates(pack), title=deck.title, seed=deck.seed,
-                         limits=deck.items or None)
+    return generate_bank(corpus, pack, load_templates(pack), title=deck.title, seed=deck.seed)
 
 
 def seed_bank() -> QuestionBank:

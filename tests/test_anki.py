@@ -19,6 +19,7 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest
 from seedbank import seed_bank
 
+from quizgen.select import deck_items
 from quizgen.export.anki import deck_id, write_apkg
 from quizgen.export.anki_models import NOTE_TYPES
 from quizgen.model import KINDS, Item, QuestionBank, Source
@@ -67,7 +68,7 @@ def write(bank: QuestionBank, path: Path, t: int, **kw) -> dict:
 
 def check_cards(col: Collection, bank: QuestionBank) -> None:
     """Every kept item is one card: a front with text, its answer on the back, no '{{'."""
-    kept = {f"quizgen-{i.id}": i for i in bank.items if i.keep}
+    kept = {f"quizgen-{i.id}": i for i in deck_items(bank.items)}
     cards = rendered_cards(col)
     assert set(cards) == set(kept)
     for guid, (name, question, answer) in cards.items():
@@ -291,7 +292,7 @@ def test_anki_seed_deck_imports_with_every_kind(col, tmp_path):
     seed = seed_bank()
     stats = write(seed, tmp_path / "deck.apkg", T0)
     log = import_apkg(col, tmp_path / "deck.apkg")
-    kept = [i for i in seed.items if i.keep]
+    kept = deck_items(seed.items)
     assert all(stats["cards"][k] > 0 for k in KINDS), stats
     assert len(log.new) == len(kept) == col.note_count() == col.card_count()
     check_cards(col, seed)

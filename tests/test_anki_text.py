@@ -10,6 +10,7 @@ import pytest
 from anki.collection import Collection, ImportCsvRequest
 from seedbank import seed_bank
 
+from quizgen.select import deck_items
 from quizgen.export.anki_text import dumps_anki_text, write_anki_text
 from quizgen.model import KINDS
 
@@ -103,7 +104,7 @@ def test_anki_text_reimport_of_a_correction_updates_and_adds_none(bank, col, tmp
 
 def test_anki_text_seed_deck_imports(col, tmp_path):
     seed = seed_bank()
-    kept = [i for i in seed.items if i.keep]
+    kept = deck_items(seed.items)
     assert {i.kind for i in kept} == set(KINDS)
     write_anki_text(seed, tmp_path / "deck.txt")
     log = import_text(col, tmp_path / "deck.txt")

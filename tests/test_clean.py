@@ -364,3 +364,17 @@ def test_clean_only_removes_text(pack, lines: list[str]) -> None:
     for paragraph in article.paragraphs:
         assert paragraph and paragraph == paragraph.strip()
         assert paragraph in source
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Baca_Juga Namun, Yon tak lagi bisa tampil.", "Namun, Yon tak lagi bisa tampil."),
+        ("Konser digelar di Balai Sarbini. ADVERTISEMENT Penonton datang dari Bandung.",
+         "Konser digelar di Balai Sarbini. Penonton datang dari Bandung."),
+        ("Iklan ADVERTISEMENTS di televisi naik.", "Iklan ADVERTISEMENTS di televisi naik."),
+    ],
+)
+def test_clean_inline_markers_leave_the_sentence_around_them(pack, body, expected) -> None:
+    article = clean_document(RawDocument("m.txt", f"Judul Berita Hari Ini\n\n{body}\n", "text"), pack)
+    assert article.paragraphs == [expected]

@@ -162,3 +162,18 @@ def test_distract_confident_entities_only(entity, ok):
         answer = Answer("Kim Jong Un", "PERSON", "PERSON:kim-jong-un", None, "Siapa?")
         picked = distractors(answer, corpus, PACK, random.Random(0), n=3)
         assert (entity.name in picked) is ok
+
+
+def test_distract_names_from_the_answers_own_story_come_first():
+    """In a set of unrelated articles, wrong options come from the answer's articles
+    before names the whole set mentions more (a footballer is no option for a minister)."""
+    corpus = copy.deepcopy(CORPUS)
+    elsewhere = {f"sport-{n}" for n in range(6)}
+    for n, name in enumerate(["Lionel Messi", "Cristiano Ronaldo", "Luka Modric"]):
+        eid = f"PERSON:football-{n}"
+        corpus.entities[eid] = Entity(eid, "PERSON", name, {name}, None, 50, set(elsewhere))
+    corpus.derived.clear()
+    answer = Answer("Sergey Lavrov", "PERSON", "PERSON:sergey-lavrov", question="Siapa Menlu?")
+    for seed in range(10):
+        options = distractors(answer, corpus, PACK, random.Random(seed))
+        assert set(options) == {"Kim Jong Un", "Vladimir Putin", "Choe Son Hui"}, options

@@ -25,6 +25,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from test_anki import import_apkg, rendered_cards, visible
 
+from quizgen.select import deck_items
 from quizgen.bank import load_bank, save_bank
 from quizgen.cli import main
 
@@ -109,7 +110,7 @@ def test_hostile_anki_cards_show_text_and_run_nothing(built, tmp_path):
     finally:
         col.close()
     bank = load_bank(built / "bank.yaml")
-    assert len(cards) == sum(i.keep for i in bank.items)
+    assert len(cards) == len(deck_items(bank.items))
     seen = " ".join(visible(q) + " " + visible(a) for _, q, a in cards.values())
     for literal in LITERALS:
         assert literal in seen, literal
@@ -163,9 +164,9 @@ def _folder_in_the_way(folder: Path, out: Path) -> str:
 
 
 def _nothing_to_print(folder: Path, out: Path) -> str:
-    # the bank keeps short items only; the worksheet asks for multiple choice only
-    return DECK.replace("outputs:\n", "items: {short: 3}\noutputs:\n").replace(
-        "{mcq: 50, truefalse: 50, cloze: 50, short: 50}", "{mcq: 5, short: 0}")
+    # the worksheet asks for no item of any kind
+    return DECK.replace("{mcq: 50, truefalse: 50, cloze: 50, short: 50}",
+                        "{mcq: 0, truefalse: 0, cloze: 0, short: 0}")
 
 
 @pytest.mark.parametrize("failure, message", [

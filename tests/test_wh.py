@@ -73,8 +73,16 @@ ROWS = [
              ("QUANTITY", "sekitar 6.000 insinyur dan pekerja konstruksi",
               {"unit": "insinyur dan pekerja konstruksi"}),
              ("PLACE", "Kursk", {"kind": "city"}), ("PLACE", "Rusia", COUNTRY)),
-     "QUANTITY", "Berapa insinyur dan pekerja konstruksi yang akan dikirim Korea Utara ke "
-     "wilayah Kursk di Rusia?", "sekitar 6.000"),
+     "QUANTITY", "Sekitar berapa insinyur dan pekerja konstruksi yang akan dikirim Korea Utara"
+     " ke wilayah Kursk di Rusia?", "6.000"),
+    # a hedge stays in the question, in place, and out of the answer; a bound is the answer's
+    (spanned("Vettel terpaut hingga 1,094 detik dari Rosberg.", ("PERSON", "Vettel"),
+             ("QUANTITY", "1,094 detik", {"unit": "detik"}), ("PERSON", "Rosberg")),
+     "QUANTITY", "Vettel terpaut hingga berapa detik dari Rosberg?", "1,094"),
+    (spanned("Korea Utara mengirim lebih dari 10.000 tentara ke Rusia.",
+             ("PLACE", "Korea Utara", COUNTRY),
+             ("QUANTITY", "10.000 tentara", {"unit": "tentara"}), ("PLACE", "Rusia", COUNTRY)),
+     "QUANTITY", "Berapa tentara yang dikirim Korea Utara ke Rusia?", "lebih dari 10.000"),
     # the subject's own relative clause: "yang" is not doubled
     (spanned("Eric Bailly yang berada dalam posisi terdekat langsung mendorong bola ke gawang.",
              ("PERSON", "Eric Bailly")),

@@ -32,6 +32,7 @@ import genanki
 from ..lang import load_language
 from ..model import KINDS, ArticleInfo, Item, QuestionBank
 from ..outfile import atomic_write
+from ..select import deck_items
 from .anki_fields import CardLabels, note_fields, note_guid, note_tags
 from .anki_models import NOTE_TYPES, build_model, card_css
 from .cardtext import html_text, source_line
@@ -131,7 +132,7 @@ def write_apkg(
     decks: dict[str, genanki.Deck] = {root: genanki.Deck(deck_id(root), root, _description(bank))}
     cards: Counter[str] = Counter()
     changed = 0
-    kept = [i for i in bank.items if i.keep]
+    kept = deck_items(bank.items)
     for position, item in enumerate(kept):
         note = _note(item, bank, articles, labels, models, position)
         old_note = previous.notes.get(note.guid)

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..lang import load_language
 from ..model import MCQ, TRUEFALSE, ArticleInfo, Item, QuestionBank
 from ..outfile import atomic_write_text
+from ..select import deck_items
 from .anki import deck_name
 from .anki_fields import CardLabels, explanation_html, note_guid, note_tags, source_html
 from .cardtext import answer_index, html_text, marked_context_html
@@ -75,14 +76,13 @@ def dumps_anki_text(bank: QuestionBank) -> str:
     ):
         out.write(f"#{header}\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    for item in bank.items:
-        if item.keep:
-            writer.writerow([
-                note_guid(item),
-                front_html(item, labels),
-                back_html(item, bank, articles, labels),
-                " ".join(note_tags(item, bank.lang)),
-            ])
+    for item in deck_items(bank.items):
+        writer.writerow([
+            note_guid(item),
+            front_html(item, labels),
+            back_html(item, bank, articles, labels),
+            " ".join(note_tags(item, bank.lang)),
+        ])
     return out.getvalue()
 
 
@@ -90,4 +90,4 @@ def write_anki_text(bank: QuestionBank, path: str | Path) -> int:
     """Write the bank's kept items as an Anki text file; returns the number of notes."""
     text = dumps_anki_text(bank)
     atomic_write_text(path, text)
-    return sum(1 for i in bank.items if i.keep)
+    return len(deck_items(bank.items))

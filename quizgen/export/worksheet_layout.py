@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import QuizgenError
 from ..model import CLOZE, KINDS, MCQ, SHORT, TRUEFALSE, ArticleInfo, Item, QuestionBank
+from ..select import fact_of
 from .cardtext import BLANK, answer_index
 
 # Sections in print order: quick recognition first, free recall last.
@@ -111,11 +112,6 @@ def _gives_away(asked: Item, other: Item) -> bool:
     return answer in " ".join(other.question.casefold().split())
 
 
-def _fact(item: Item) -> str:
-    """The fact an item asks about: every kind made from one fact shares its id's hash."""
-    return item.id.rsplit("-", 1)[-1]
-
-
 def select_items(bank: QuestionBank, counts: dict[str, int] | None) -> dict[str, list[Item]]:
     """Kept items per kind, best score first (bank order breaks ties), capped by counts.
 
@@ -144,13 +140,13 @@ def select_items(bank: QuestionBank, counts: dict[str, int] | None) -> dict[str,
             item = queue.pop(0)
             mine = {(s.article, s.sentence) for s in item.sources}
             prints_sentence = kind in WHOLE_SENTENCE_KINDS
-            if _fact(item) in facts or mine & shown or (prints_sentence and mine & used):
+            if fact_of(item) in facts or mine & shown or (prints_sentence and mine & used):
                 continue
             if any(_gives_away(item, other) or _gives_away(other, item) for other in taken):
                 continue
             chosen[kind].append(item)
             taken.append(item)
-            facts.add(_fact(item))
+            facts.add(fact_of(item))
             used.update(mine)
             if prints_sentence:
                 shown.update(mine)

@@ -68,7 +68,7 @@ def rest_after_subject(clause: Clause, end: int, particles: Sequence[str] = ()) 
         rest = rest[m.end():]
     rest = rest.lstrip(" ,")
     first = rest.split(maxsplit=1)
-    if len(first) == 2 and first[0].lower() in particles:
+    if len(first) == 2 and first[0].lower().rstrip(",") in particles:
         rest = first[1]
     return rest
 

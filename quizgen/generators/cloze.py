@@ -51,9 +51,42 @@ def _place_of_something(clause: Any, span: Any, after: list[str], pack: Any) -> 
     return False
 
 
+def _name_fragment(clause: Any, start: int, end: int) -> bool:
+    """A capitalised word outside every span touches the blank (joined by a space, "/" or
+    "-"; before it only when not the clause's first word)."""
+    text = clause.text
+    inside = [(s.start, s.end) for s in clause.spans]
+
+    def free(at: int) -> bool:
+        return not any(a <= at < b for a, b in inside)
+
+    nxt = re.match(r"[ /-](\w)", text[end:])
+    if nxt and nxt.group(1).isupper() and free(end + 1):
+        return True
+    prev = re.search(r"(\w[\w.]*)[ /-]$", text[:start])
+    return bool(prev and prev.group(1)[:1].isupper() and text[:prev.start()].strip()
+                and free(prev.start()))
+
+
+def _list_member(clause: Any, span: Any, list_words: list[str]) -> bool:
+    """The span is one of three or more spans of its label in a row, joined by commas or
+    a list word ("Paranoid London, Afrikan Boy, Thomas Bullock dan Direct Action")."""
+    words = "|".join(map(re.escape, list_words)) or "(?!)"
+    join = re.compile(rf"\s*,\s*(?:(?:{words})\s+)?|\s+(?:{words})\s+")
+    same = sorted((s for s in clause.spans if s.label == span.label), key=lambda s: s.start)
+    runs: list[list[Any]] = []
+    for s in same:
+        if runs and join.fullmatch(clause.text[runs[-1][-1].end:s.start]):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return any(len(run) >= 3 and any(s is span for s in run) for run in runs)
+
+
 @register("cloze", params={"labels": (list, False), "max": (int, False),
                            "blank": (str, False), "place_needs_preposition": (list, False),
-                           "place_after": (list, False), "weak_place_factor": (float, False)},
+                           "place_after": (list, False), "weak_place_factor": (float, False),
+                           "list_words": (list, False)},
           doc="Blank up to `max` salient spans of the sentence, one candidate each.")
 def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack: Any,
           template: Any) -> list[Candidate]:
@@ -87,6 +120,10 @@ def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack:
         if any(s.start < end and start < s.end and s is not span and s.label in labels
                for s in base.spans if s.label != "ROLE") and span.label != QUANTITY:
             continue  # nested or overlapping spans: blanking one leaves half of the other
+        if _name_fragment(base, start, end):
+            continue  # "kantor PM Singapura", "GPU ARM Mali": a piece of a longer name
+        if _list_member(base, span, params.get("list_words", [])):
+            continue  # one of several names in a row: guessable and not worth asking
         text = base.text[:start] + blank + base.text[end:]
         text = upper_first(text.strip())
         if text[-1:] not in ".?!\"”'’":

@@ -91,6 +91,10 @@ def lower_first(text: str, clause: Clause) -> str:
         return text
     if word[1:] and not word[1:].islower():
         return text  # "iPhone", "McDonald"
+    nxt = re.match(r"[ ]+(\w)", text[m.end(1):])
+    if nxt and nxt.group(1).isupper():
+        return text  # the first word of a name the tagger missed ("British Week"), or a
+        # title before a name ("Presiden Joko Widodo"), which keeps its capital too
     return text[: m.start(1)] + word[0].lower() + word[1:] + text[m.end(1):]
 
 

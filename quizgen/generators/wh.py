@@ -163,7 +163,8 @@ def _ask_org(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
 def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any]
                    ) -> tuple[int, int, int, str] | None:
     """(answer start, answer end, unit end, unit) of a quantity: the answer is the number
-    with its qualifier ("lebih dari 10.000"), the unit ("personel militer") stays out."""
+    with a bound that is part of the fact ("lebih dari 10.000"); a hedge ("sekitar",
+    "hingga": `hedges`) and the unit ("personel militer") stay out of it."""
     unit = (span.attrs.get("unit") or "").strip()
     num_end, unit_end = span.end, span.end
     after = clause.text[span.end:]
@@ -177,11 +178,32 @@ def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any]
         unit = ""
     start = span.start
     m = re.search(alternation(conf.get("qualifiers", [])) + r"\s+$", clause.text[: span.start], re.IGNORECASE)
-    if m and (m.start() == 0 or not clause.text[m.start() - 1].isalnum()):
+    if m and (m.start() == 0 or not clause.text[m.start() - 1].isalnum()) and not hedge_before(
+            clause, span.start, conf)[0]:
         start = m.start()
+    else:
+        start = _past_hedge(clause, start, num_end, conf)
     if not any(ch.isdigit() for ch in clause.text[start:num_end]) and not span.norm:
         return None  # "ribuan": nothing to ask for
     return start, num_end, unit_end, unit
+
+
+def hedge_before(clause: Clause, at: int, conf: Mapping[str, Any]) -> tuple[str, int]:
+    """The hedge right before `at` ("sekitar" in "sekitar 6.000") and where it starts;
+    ("", at) when there is none."""
+    hedges = conf.get("hedges", [])
+    m = re.search(r"(?<!\w)" + alternation(hedges) + r"\s+$", clause.text[:at], re.IGNORECASE) \
+        if hedges else None
+    return (m.group(0).strip(), m.start()) if m else ("", at)
+
+
+def _past_hedge(clause: Clause, start: int, end: int, conf: Mapping[str, Any]) -> int:
+    """A span that begins with a hedge ("sekitar 70") starts after it."""
+    hedges = conf.get("hedges", [])
+    m = re.match(alternation(hedges) + r"\s+", clause.text[start:end], re.IGNORECASE) \
+        if hedges else None
+    return start + m.end() if m and any(c.isdigit() for c in clause.text[start + m.end():end]) \
+        else start
 
 
 def _ask_quantity(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
@@ -190,15 +212,18 @@ def _ask_quantity(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | 
     parts = quantity_parts(clause, span, conf)
     if parts is None:
         return None
-    start, num_end, unit_end, unit = parts
-    qphrase = (word + " " + unit).strip()
+    answer_start, num_end, unit_end, unit = parts
+    hedge, start = hedge_before(clause, answer_start, conf)
+    fronted_hedge = "" if hedge.lower() in {str(w).lower() for w in conf.get(
+        "hedges_not_fronted", [])} else hedge
+    qphrase = " ".join(p for p in (fronted_hedge, word, unit) if p)
     toks = tokens(clause.text[:start])
     if not toks or re.fullmatch(r"[\s,]*", clause.text[:start]):
         rest = rest_after_subject(clause, unit_end, _particles(pack))
         copulas = {str(w).lower() for w in pack.data("wh")["wh"].get("copulas", [])}
         if any(w.lower() in copulas for w in words(rest)):
             return None  # "Berapa kontestan lainnya adalah juara ...?"
-        return Asked(upper_first(qphrase) + " " + tidy_question(rest) + "?", start, num_end)
+        return Asked(upper_first(qphrase) + " " + tidy_question(rest) + "?", answer_start, num_end)
     verb = toks[-1]
     pas = passive(verb.text, pack) if only_space(clause.text[verb.end:start]) else None
     if unit and pas:
@@ -209,8 +234,9 @@ def _ask_quantity(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | 
             body = " ".join(p for p in ("yang", aux, pas, lower_first(subject, clause)) if p)
             rest = clause.text[unit_end:]
             return Asked(upper_first(qphrase) + " " + tidy_question(body + rest) + "?",
-                         start, num_end)
-    return maybe_asked(insitu(word, clause, (start, num_end), pack), start, num_end)
+                         answer_start, num_end)
+    return maybe_asked(insitu(" ".join(p for p in (hedge, word) if p), clause, (start, num_end), pack),
+                       answer_start, num_end)
 
 
 

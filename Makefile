@@ -9,7 +9,8 @@ PIP_TOOLS := pip-tools==7.7.0
 COMPILE_FLAGS := --quiet --extra test --generate-hashes --allow-unsafe --build-deps-for editable \
 	--no-emit-index-url --no-emit-find-links --strip-extras
 
-.PHONY: demo test test-latest lock inspect bench clean
+.PHONY: demo test test-latest lock inspect bench bench-review clean chromium
+CHROMIUM ?= /usr/bin/chromium
 
 # A new lock (or pyproject) rebuilds the venv from nothing, so it holds the lock and only it.
 $(BIN)/.installed: pyproject.toml $(LOCK)
@@ -25,8 +26,21 @@ demo: $(BIN)/.installed
 inspect: $(BIN)/.installed
 	$(BIN)/quizgen inspect seeds/*.txt
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed chromium
 	$(BIN)/python -m pytest -q
+
+# The review page's tests drive Debian's chromium through Playwright (its own browser
+# download is not used). Installed with apt-get when missing and run as root; otherwise
+# say the one command, and the browser tests fail with the same advice.
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "$(CHROMIUM) is missing: run 'sudo apt-get install -y chromium' (the review page's tests need it)"; \
+		fi; \
+	fi
 
 # Tomorrow's breakage today: a throwaway venv from pyproject.toml's ranges alone (the newest
 # versions the registry serves), and the suite in it. Not part of CI, which uses the lock.
@@ -52,6 +66,10 @@ lock:
 # BENCH_ARGS="--build-scales 1,4 --stage-scales 1" for a quick look. Figures: out/bench.json.
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# The review page on banks of 72, 1,000 and 5,000 items (opening, filtering, saving).
+bench-review: $(BIN)/.installed chromium
+	$(BIN)/python benchmarks/review_bench.py
 
 clean:
 	rm -rf $(VENV) .venv-latest .venv-lock out

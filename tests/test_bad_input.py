@@ -14,6 +14,7 @@ tests/test_templates.py. This table is the issue's list, row for row.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -166,6 +167,19 @@ def alias_bomb() -> str:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
     return "title: T\nsources: [a.txt]\n" + "\n".join(lines) + "\n"
+
+
+_TAKEN: list[socket.socket] = []  # ports held open until the end of the run
+
+
+def review_on_a_taken_port(tmp: Path) -> list[str]:
+    """`quizgen review --port N` where another program listens on N."""
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    held.listen()
+    _TAKEN.append(held)
+    bank = write("bank.yaml", (ROOT / "tests" / "fixtures" / "bank_sample.yaml").read_bytes())(tmp)
+    return ["review", "--no-browser", "--port", str(held.getsockname()[1]), str(bank)]
 
 
 def read_only_out(tmp: Path) -> list[str]:
@@ -325,6 +339,18 @@ ROWS = [
     Row("out-name-is-a-folder", folder_in_the_way,
         "{tmp}/out/deck.apkg: cannot write output, a folder has that name; move the folder or"
         " choose another output name"),
+    # ---- quizgen review (an unwritable bank is not an error here: the page says so and
+    # keeps the file; tests/test_review_browser.py)
+    Row("review-not-a-bank",
+        lambda tmp: ["review", "--no-browser", str(write("deck.yaml", "title: T\n")(tmp))],
+        "{tmp}/deck.yaml:1: not a quizgen bank (expected 'quizgen_bank: 1'); make one with"
+        " 'quizgen generate'"),
+    Row("review-missing-bank", lambda tmp: ["review", "--no-browser", str(tmp / "nope.yaml")],
+        "{tmp}/nope.yaml: file not found; check the path"),
+    # {dep}: the port the row found taken
+    Row("review-port-in-use", lambda tmp: review_on_a_taken_port(tmp),
+        "port {dep} is in use; choose another with --port, or leave --port out to take a free"
+        " one"),
 ]
 
 

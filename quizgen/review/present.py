@@ -42,6 +42,7 @@ def item_view(item: Item, articles: dict[str, ArticleInfo], lang: str) -> dict[s
         "sources": source_lines(item, articles, lang),
         "template": item.template,
         "score": round(item.score, 2),
+        "confidence": item.confidence,
         "tags": list(item.tags),
         "keep": item.keep,
         "edited": edited(item),
@@ -58,7 +59,7 @@ class Filter:
     article: str = ""
     dropped: bool = False
     edited: bool = False
-    below: float | None = None  # score below this
+    below: float | None = None  # confidence (or, without one, score) below this
     text: str = ""  # words in the question, answer or options
 
     @classmethod
@@ -86,7 +87,8 @@ class Filter:
             return False
         if self.dropped and item.keep:
             return False
-        if self.below is not None and not item.score < self.below:
+        rating = item.score if item.confidence is None else item.confidence
+        if self.below is not None and not rating < self.below:
             return False
         if self.edited and not edited(item):
             return False

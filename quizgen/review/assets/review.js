@@ -128,6 +128,8 @@ function itemCard(item, index) {
   card.classList.toggle("current", index === S.current);
   const meta = el("div", { class: "meta" },
     el("span", { class: "kind", text: (S.labels.kinds || {})[item.kind] || item.kind }),
+    item.confidence === null ? null
+      : el("span", { class: "confidence", text: `${L("confidence")} ${item.confidence.toFixed(2)}` }),
     el("span", { text: `${L("score")} ${item.score.toFixed(2)}` }),
     el("span", { text: item.template }),
     ...item.tags.map((t) => el("span", { class: "tag", text: `#${t}` })),

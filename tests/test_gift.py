@@ -37,7 +37,8 @@ def _round_trip(bank, tmp_path):
     path = tmp_path / "bank.gift.txt"
     result = write_gift(bank, path)
     parsed = parse_gift(path)
-    assert parsed[0] == {"type": "Category", "title": f"$course$/top/{one_line(bank.title).replace('/', '//')}"}
+    path_ = "$course$/top/" + one_line(bank.title).replace("/", "//")
+    assert parsed[0] == {"type": "Category", "title": path_}
     questions = parsed[1:]
     assert [q["title"] for q in questions] == [i.id for i in result.items]
     for item, q in zip(result.items, questions, strict=True):
@@ -49,14 +50,16 @@ def _round_trip(bank, tmp_path):
         elif item.kind == MCQ:
             c = choices(item, bank.lang)
             assert [_text(x["text"]) for x in q["choices"]] == c.texts
-            assert [x["isCorrect"] for x in q["choices"]] == [i == c.correct for i in range(len(c.texts))]
+            right = [i == c.correct for i in range(len(c.texts))]
+            assert [x["isCorrect"] for x in q["choices"]] == right
         else:
             assert [_text(x["text"]) for x in q["choices"]] == [one_line(item.answer)]
             assert [x["isCorrect"] for x in q["choices"]] == [True]
     return path, result
 
 
-@pytest.mark.parametrize("make", [seed_bank, hostile_bank, lambda: load_bank(FIXTURES / "bank_sample.yaml")],
+@pytest.mark.parametrize("make", [seed_bank, hostile_bank,
+                                  lambda: load_bank(FIXTURES / "bank_sample.yaml")],
                          ids=["seeds", "hostile", "sample"])
 def test_gift_round_trips_through_gift_pegjs(make, tmp_path):
     bank = make()
@@ -99,4 +102,5 @@ def test_gift_respects_kinds_and_counts(tmp_path):
     kinds = [i.kind for i in result.items]
     assert kinds.count(MCQ) == 2 and set(kinds) == {MCQ, SHORT}
     order = [i.id for i in bank.items]
-    assert [order.index(i.id) for i in result.items] == sorted(order.index(i.id) for i in result.items)
+    places = [order.index(i.id) for i in result.items]
+    assert places == sorted(places)

@@ -19,9 +19,11 @@ import re
 from pathlib import Path
 
 from ..model import CLOZE, MCQ, SHORT, TRUEFALSE, Item, QuestionBank
-from ..outfile import atomic_write_text
 from .cardtext import BLANK
-from .selection import Export, Selection, choices, clean, feedback, is_true, one_line, sort_out
+from .selection import (
+    Export, Selection, choices, clean, feedback, is_true, one_line, sort_out, unusable,
+    written,
+)
 
 FORMAT = "gift"
 KINDS = (MCQ, TRUEFALSE, SHORT, CLOZE)
@@ -40,21 +42,6 @@ def category(title: str) -> str:
     """The bank title as a Moodle category path under the course ('/' doubled)."""
     name = one_line(title).replace("/", "//") or "quizgen"
     return f"$CATEGORY: $course$/top/{name}"
-
-
-def _why_not(bank: QuestionBank):
-    def why(item: Item) -> str | None:
-        if item.kind not in KINDS:
-            return f"GIFT has no {item.kind} questions"
-        if item.kind in (MCQ, TRUEFALSE) and choices(item, bank.lang) is None:
-            return "its answer is not among its options; fix the item in the bank"
-        if item.kind == CLOZE and len(BLANK.findall(item.question)) != 1:
-            return "a cloze item needs exactly one blank (_____) in its question"
-        if not one_line(item.answer):
-            return "its answer is empty"
-        return None
-
-    return why
 
 
 def _answers(item: Item, lang: str) -> str:
@@ -76,7 +63,8 @@ def question(item: Item, bank: QuestionBank) -> str:
     if item.kind == CLOZE:
         before, after = BLANK.split(item.question, maxsplit=1)
         if one_line(before) and one_line(after):  # missing word: answers replace the blank
-            return f"{head}{escape(before, strip=False).lstrip()}{block}{escape(after, strip=False).rstrip()}"
+            before, after = escape(before, strip=False), escape(after, strip=False)
+            return f"{head}{before.lstrip()}{block}{after.rstrip()}"
         # A blank first or last: GIFT needs text on both sides of a missing word, so the
         # blank stays in the text and the answers follow it.
     return f"{head}{escape(item.question)} {block}"
@@ -84,12 +72,11 @@ def question(item: Item, bank: QuestionBank) -> str:
 
 def export_gift(bank: QuestionBank, selection: Selection | None = None) -> tuple[str, Export]:
     """The GIFT text of the bank's chosen items, and what was left out."""
-    result = sort_out(FORMAT, bank, selection, _why_not(bank))
+    result = sort_out(FORMAT, bank, selection, unusable("GIFT", KINDS, bank.lang))
     parts = [category(bank.title)] + [question(i, bank) for i in result.items]
     return "\n\n".join(parts) + "\n", result
 
 
-def write_gift(bank: QuestionBank, path: str | Path, selection: Selection | None = None) -> Export:
-    text, result = export_gift(bank, selection)
-    atomic_write_text(path, text)
-    return result
+def write_gift(bank: QuestionBank, path: str | Path, selection: Selection | None = None):
+    """Write the file (atomically); returns what export_gift returns beside the text."""
+    return written(path, *export_gift(bank, selection))

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import QuizgenError
 from ..lang import load_language
-from ..model import KINDS, MCQ, TRUEFALSE, Item, QuestionBank
+from ..model import CLOZE, KINDS, MCQ, TRUEFALSE, Item, QuestionBank
+from ..outfile import atomic_write_text
 from ..truefalse import answer_words
-from .cardtext import answer_index, source_lines
+from .cardtext import BLANK, answer_index, source_lines
 
 # C0 and C1 control characters except tab, newline and carriage return; XML 1.0 and the
 # spreadsheet formats refuse them, and no platform shows them.
@@ -68,6 +70,12 @@ class Export:
         return [f"{self.format}: left out {s.item}: {s.reason}" for s in self.skipped]
 
 
+def written(path: str | Path, text: str, result: Export) -> Export:
+    """Write an export's text to path (atomically) and pass its result on."""
+    atomic_write_text(path, text)
+    return result
+
+
 def choose(bank: QuestionBank, selection: Selection | None = None) -> list[Item]:
     """The kept items of the bank in bank order, within the selection's kinds and counts."""
     selection = selection or Selection()
@@ -115,12 +123,20 @@ def sort_out(
     return result
 
 
-def kind_lacking(fmt: str, kinds: Iterable[str]) -> Callable[[Item], str | None]:
+def unusable(name: str, kinds: Iterable[str], lang: str) -> Callable[[Item], str | None]:
+    """Why an item cannot go into a format named `name` that takes `kinds`: a kind it
+    lacks, options without the answer, a cloze without exactly one blank, no answer."""
     allowed = tuple(kinds)
 
     def why(item: Item) -> str | None:
         if item.kind not in allowed:
-            return f"{fmt} has no {item.kind} questions (it takes {', '.join(allowed)})"
+            return f"{name} has no {item.kind} questions (it takes {', '.join(allowed)})"
+        if item.kind in (MCQ, TRUEFALSE) and choices(item, lang) is None:
+            return "its answer is not among its options; fix the item in the bank"
+        if item.kind == CLOZE and len(BLANK.findall(item.question)) != 1:
+            return "a cloze item needs exactly one blank (_____) in its question"
+        if not one_line(item.answer):
+            return "its answer is empty"
         return None
 
     return why

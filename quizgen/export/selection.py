@@ -97,7 +97,7 @@ def sort_out(
     fmt: str,
     bank: QuestionBank,
     selection: Selection | None,
-    why_not: Callable[[Item], str | None],
+    why_not: Check,
 ) -> Export:
     """Split the chosen items into those the format takes and those it leaves out
     (`why_not` gives the reason, or None for an item it takes). An export left with no
@@ -123,9 +123,13 @@ def sort_out(
     return result
 
 
-def unusable(name: str, kinds: Iterable[str], lang: str) -> Callable[[Item], str | None]:
+Check = Callable[[Item], str | None]
+
+
+def unusable(name: str, kinds: Iterable[str], lang: str, *more: Check) -> Check:
     """Why an item cannot go into a format named `name` that takes `kinds`: a kind it
-    lacks, options without the answer, a cloze without exactly one blank, no answer."""
+    lacks, options without the answer, a cloze without exactly one blank, no answer, then
+    the format's own checks `more` (run only on items that passed these)."""
     allowed = tuple(kinds)
 
     def why(item: Item) -> str | None:
@@ -137,7 +141,7 @@ def unusable(name: str, kinds: Iterable[str], lang: str) -> Callable[[Item], str
             return "a cloze item needs exactly one blank (_____) in its question"
         if not one_line(item.answer):
             return "its answer is empty"
-        return None
+        return next((r for r in (check(item) for check in more) if r), None)
 
     return why
 

@@ -25,7 +25,14 @@ demo: $(BIN)/.installed
 inspect: $(BIN)/.installed
 	$(BIN)/quizgen inspect seeds/*.txt
 
-test: $(BIN)/.installed
+# The npm packages the tests read exports back with (gift-pegjs), from their lock.
+NODE_DIR := tests/node
+$(NODE_DIR)/node_modules/.package-lock.json: $(NODE_DIR)/package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "make test needs Node.js\
+	 18+ and npm: apt-get install nodejs npm (Debian/Ubuntu), or see https://nodejs.org"; exit 1; }
+	npm ci --no-audit --no-fund --prefix $(NODE_DIR)
+
+test: $(BIN)/.installed $(NODE_DIR)/node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
 
 # Tomorrow's breakage today: a throwaway venv from pyproject.toml's ranges alone (the newest
@@ -54,4 +61,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .venv-latest .venv-lock out
+	rm -rf $(VENV) .venv-latest .venv-lock out $(NODE_DIR)/node_modules

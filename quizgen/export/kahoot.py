@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import MCQ, TRUEFALSE, Item, QuestionBank
+from .platforms import PLATFORMS
 from .selection import Check, Export, Selection, choices, one_line
 from .xlsx import js_length, put, put_row, start_sheet, write_workbook
 
@@ -22,8 +23,8 @@ KINDS = (MCQ, TRUEFALSE)
 MAX_QUESTION = 120
 MAX_ANSWER = 75
 MAX_ANSWERS = 4
-TIMES = (5, 10, 20, 30, 60, 90, 120, 240)
-DEFAULT_TIME = 20
+TIMES = PLATFORMS["kahoot"].times
+DEFAULT_TIME = PLATFORMS["kahoot"].default_time
 INTRO = {
     2: "Quiz template",
     3: "Add questions, at least two answer alternatives, time limit and choose correct"

@@ -14,14 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import CLOZE, MCQ, SHORT, TRUEFALSE, Item, QuestionBank
+from .platforms import PLATFORMS
 from .selection import Check, Export, Selection, choices, feedback, one_line
 from .xlsx import put_row, start_sheet, write_workbook
 
 FORMAT = "quizizz"
 KINDS = (MCQ, TRUEFALSE, SHORT, CLOZE)
 MAX_OPTIONS = 5
-TIMES = (5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900)  # the editor's time choices
-DEFAULT_TIME = 30
+TIMES = PLATFORMS["quizizz"].times
+DEFAULT_TIME = PLATFORMS["quizizz"].default_time
 MULTIPLE_CHOICE = "Multiple Choice"
 FILL_IN = "Fill-in-the-Blank"
 HEADER = (

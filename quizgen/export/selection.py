@@ -37,6 +37,11 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+class NothingToExport(QuizgenError):
+    """Every item was left out (or none was kept): the file would import as nothing. The
+    caller puts the bank file (or the deck's output) in front of the message."""
+
+
 @dataclass
 class Selection:
     """The worksheet's choices for an export: `kinds` None takes every kind; `counts` caps
@@ -55,6 +60,7 @@ class Selection:
 class Skipped:
     item: str  # item id
     reason: str
+    kind: str = ""
 
 
 @dataclass
@@ -66,8 +72,20 @@ class Export:
     skipped: list[Skipped] = field(default_factory=list)
 
     def notes(self) -> list[str]:
-        """One line per item left out, for standard error."""
-        return [f"{self.format}: left out {s.item}: {s.reason}" for s in self.skipped]
+        """Lines for standard error: one per item left out, or one per reason that several
+        items of a kind share (a kind the format lacks), in the order first met."""
+        groups: dict[str, list[Skipped]] = {}
+        for s in self.skipped:
+            groups.setdefault(s.reason, []).append(s)
+        lines = []
+        for reason, group in groups.items():
+            kinds = {s.kind for s in group}
+            if len(group) > 1 and len(kinds) == 1:
+                lines.append(f"{self.format}: left out {len(group)} {group[0].kind} items"
+                             f" ({group[0].item} ...): {reason}")
+            else:
+                lines += [f"{self.format}: left out {s.item}: {reason}" for s in group]
+        return lines
 
 
 def written(path: str | Path, text: str, result: Export) -> Export:
@@ -109,7 +127,7 @@ def sort_out(
         if reason is None:
             result.items.append(item)
         else:
-            result.skipped.append(Skipped(item.id, reason))
+            result.skipped.append(Skipped(item.id, reason, item.kind))
     if not result.items:
         if not chosen:
             what = "the bank has no kept item" + (" of the chosen kinds" if selection and
@@ -119,7 +137,7 @@ def sort_out(
             reasons = sorted({s.reason.split(";")[0] for s in result.skipped})
             what = f"all {len(chosen)} items were left out ({'; '.join(reasons[:3])})"
             fix = "shorten or fix the items in the bank, or choose another format"
-        raise QuizgenError(f"nothing to export as {fmt}: {what}; {fix}; nothing was written")
+        raise NothingToExport(f"nothing to export as {fmt}: {what}; {fix}; nothing was written")
     return result
 
 

@@ -97,3 +97,14 @@ def test_build_names_the_deck_output_that_has_nothing_to_export(tmp_path: Path) 
     assert result.stderr.startswith(f"quizgen: error: {deck}: outputs.kahoot: nothing to"
                                     " export as kahoot: all 3 items were left out")
     assert [p for p in (tmp_path / "out").rglob("*")] == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_deck_platform_output_must_be_a_plain_file_name(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "a.txt").write_text("Judul\n\nTeks.\n", "utf-8")
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(f"title: T\nsources: [a.txt]\noutputs:\n  {fmt}: ../x.out\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(deck), "--out", str(tmp_path / "out")])
+    assert result.stderr == (f"quizgen: error: {deck}:4: '{fmt}' must be a plain file name"
+                             " inside the output folder\n")
+    assert result.exit_code == 1

@@ -26,7 +26,14 @@ demo: $(BIN)/.installed
 inspect: $(BIN)/.installed
 	$(BIN)/quizgen inspect seeds/*.txt
 
-test: $(BIN)/.installed chromium
+# The npm packages the tests read exports back with (gift-pegjs), from their lock.
+NODE_DIR := tests/node
+$(NODE_DIR)/node_modules/.package-lock.json: $(NODE_DIR)/package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "make test needs Node.js\
+	 18+ and npm: apt-get install nodejs npm (Debian/Ubuntu), or see https://nodejs.org"; exit 1; }
+	npm ci --no-audit --no-fund --prefix $(NODE_DIR)
+
+test: $(BIN)/.installed chromium $(NODE_DIR)/node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
 
 # The review page's tests drive Debian's chromium through Playwright (its own browser
@@ -72,4 +79,4 @@ bench-review: $(BIN)/.installed chromium
 	$(BIN)/python benchmarks/review_bench.py
 
 clean:
-	rm -rf $(VENV) .venv-latest .venv-lock out
+	rm -rf $(VENV) .venv-latest .venv-lock out $(NODE_DIR)/node_modules

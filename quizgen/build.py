@@ -21,6 +21,7 @@ from .templates import load_templates
 class BuildResult:
     bank: QuestionBank
     files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # items an export left out, and why
 
 
 def make_bank(
@@ -109,6 +110,23 @@ def _build(
 
         write_anki_text(deck_view, out / o["anki_text"])
         written.append(out / o["anki_text"])
+    notes = _write_platforms(deck, bank, out, written)
     if finish_worksheet is not None:
         written.extend(finish_worksheet())
-    return BuildResult(bank=bank, files=written)
+    return BuildResult(bank=bank, files=written, notes=notes)
+
+
+def _write_platforms(deck: Deck, bank: QuestionBank, out: Path, written: list[Path]) -> list[str]:
+    """The classroom-platform files the deck names; returns the items they left out."""
+    from .export.platforms import PLATFORMS
+    from .export.selection import NothingToExport
+
+    notes: list[str] = []
+    for name, platform in PLATFORMS.items():
+        if deck.outputs.get(name):
+            try:
+                notes += platform.write(bank, out / deck.outputs[name]).notes()
+            except NothingToExport as exc:
+                raise QuizgenError(f"{deck.path}: outputs.{name}: {exc.message}") from None
+            written.append(out / deck.outputs[name])
+    return notes

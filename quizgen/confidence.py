@@ -88,8 +88,8 @@ def _touching_names(item: Item) -> tuple[bool, bool]:
         return False, False
     start, end = item.answer_span
     before, after = item.context[:start], item.context[end:]
-    prev = re.search(r"(\w[\w.]*)[ /-]$", before)
-    nxt = re.match(r"[ /-](\w)", after)
+    prev = re.search(r"(\w[\w.]*)[ /\u2013-]$", before)
+    nxt = re.match(r"[ /\u2013-](\w)", after)
     touches_before = bool(prev and prev.group(1)[:1].isupper() and before[:prev.start()].strip())
     return touches_before, bool(nxt and nxt.group(1).isupper())
 

@@ -29,6 +29,13 @@ DEFAULT_OUTPUTS: dict[str, Any] = {
     "anki": "deck.apkg",  # Anki package
     "anki_text": "deck.txt",  # Anki text import file
     "anki_subdecks": False,  # one sub-deck per source article
+    # Classroom platforms (quizgen/export/platforms.py): a file name each, or none.
+    "quizizz": None,  # e.g. quizizz.xlsx
+    "moodle": None,  # e.g. moodle.xml
+    "gift": None,  # e.g. bank.gift.txt
+    "kahoot": None,  # e.g. kahoot.xlsx
+    "forms": None,  # e.g. google-forms.gs
+    "csv": None,  # e.g. bank.csv
     "worksheet": {
         "stem": "worksheet",  # worksheet.html and worksheet.pdf
         "pdf": True,

@@ -62,3 +62,4 @@ from . import try_cmd  # noqa: E402,F401
 from . import export_cmd  # noqa: E402,F401
 from . import worksheet_cmd  # noqa: E402,F401
 from . import review_cmd  # noqa: E402,F401
+from . import platforms_cmd  # noqa: E402,F401

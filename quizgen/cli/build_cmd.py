@@ -99,6 +99,8 @@ def build_command(deck_file: str, out_dir: str, jobs: int | None) -> None:
     with pdfengine.background(enabled=bool(worksheet.get("pdf")), jobs=jobs):
         result = build(deck, out_dir, jobs=jobs, progress=_progress_bar(len(deck.sources)))
     _warn_silent(result.bank)
+    for note in result.notes:
+        click.echo(f"quizgen: {note}", err=True)
     by_kind: dict[str, int] = {}
     for item in result.bank.items:
         if item.keep:

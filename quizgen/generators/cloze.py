@@ -60,10 +60,10 @@ def _name_fragment(clause: Any, start: int, end: int) -> bool:
     def free(at: int) -> bool:
         return not any(a <= at < b for a, b in inside)
 
-    nxt = re.match(r"[ /-](\w)", text[end:])
+    nxt = re.match(r"[ /\u2013-](\w)", text[end:])
     if nxt and nxt.group(1).isupper() and free(end + 1):
         return True
-    prev = re.search(r"(\w[\w.]*)[ /-]$", text[:start])
+    prev = re.search(r"(\w[\w.]*)[ /\u2013-]$", text[:start])
     return bool(prev and prev.group(1)[:1].isupper() and text[:prev.start()].strip()
                 and free(prev.start()))
 

@@ -195,11 +195,16 @@ function select(index, scroll = true) {
   S.previewTimer = setTimeout(preview, 120);
 }
 
-async function move(step) {
-  let next = S.current + step;
-  if (next >= S.items.length && S.items.length < S.total) await loadItems(false);
-  next = Math.max(0, Math.min(next, S.items.length - 1));
-  select(next);
+function move(step) {
+  // Kept in S.moving, so a key pressed while the next page loads waits for it and acts on
+  // the item it lands on, not the one before.
+  S.moving = (async () => {
+    let next = S.current + step;
+    if (next >= S.items.length && S.items.length < S.total) await loadItems(false);
+    next = Math.max(0, Math.min(next, S.items.length - 1));
+    select(next);
+  })();
+  return S.moving;
 }
 
 async function preview() {
@@ -359,7 +364,11 @@ document.addEventListener("keydown", (e) => {
     e: startEdit, u: undo, "/": () => $("#search").focus(),
   };
   const action = actions[e.key];
-  if (action) { e.preventDefault(); action(); }
+  if (action) {
+    e.preventDefault();
+    S.keys = (S.keys || Promise.resolve()).then(() => S.moving).then(() => { action(); })
+      .catch(() => null);
+  }
 });
 
 let filterTimer = null;

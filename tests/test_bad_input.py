@@ -237,11 +237,11 @@ ROWS = [
         "{tmp}/pipe.txt: is a device or pipe, not a file; save the article to a file and"
         " give that"),
     Row("markdown-raw-scripts", html_page("raw.md", MARKDOWN),
-        "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0, no_secrets),
+        "wrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0, no_secrets),
     Row("html-scripts-page", html_page("page.html", HOSTILE_PAGE),
-        "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0, no_secrets),
+        "wrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0, no_secrets),
     Row("html-scripts-snippet", html_page("snippet.txt", HOSTILE_SNIPPET),
-        "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0, no_secrets),
+        "wrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0, no_secrets),
     Row("no-template-matches", article("calm.txt", CALM),
         "{tmp}/calm.txt: no question could be made from this article (no sentence matched a"
         " template); give a news article naming people, places, dates or numbers (see what"
@@ -249,7 +249,7 @@ ROWS = [
     Row("one-article-of-two-matches-nothing", one_silent_article,
         "quizgen: warning: {tmp}/calm.txt: no question in the bank comes from this article;"
         " see what was found with 'quizgen inspect {tmp}/calm.txt'\n"
-        "wrote {tmp}/bank.yaml: 31 items (31 kept)\n", 0),
+        "wrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0),
     # ---- deck files (quizgen build DECK)
     Row("deck-missing-source", deck("title: T\nsources: [a.txt, hilang.txt]\n"),
         "{tmp}/deck.yaml:2: source 'hilang.txt' not found (relative to {tmp}); fix the path"

@@ -12,7 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from quizgen.bank import save_bank
+from quizgen.build import make_bank
 from quizgen.cli import main
+from quizgen.deck import load_deck
 from quizgen.export.platforms import PLATFORMS
 from quizgen.model import MCQ, SHORT, Item, QuestionBank
 
@@ -97,12 +99,22 @@ def test_build_names_the_deck_output_that_has_nothing_to_export(tmp_path: Path) 
         "    answer: \"{{ person }}\"\n", "utf-8")
     deck.write_text(f"title: T\nsources: ['{root}/seeds/000_76ed86c18c620676.txt']\n"
                     "templates: {packs: false, files: [short.yaml]}\n"
-                    "outputs: {kahoot: k.xlsx, worksheet: false}\n", "utf-8")
-    result = CliRunner().invoke(main, ["build", str(deck), "--out", str(tmp_path / "out")])
+                    "outputs: {kahoot: k.xlsx, worksheet: false, bank: bank.yaml}\n", "utf-8")
+    # the teacher has kept every item in the bank, whatever its confidence
+    bank = make_bank(load_deck(deck))
+    assert bank.items
+    for it in bank.items:
+        it.keep = True
+    out = tmp_path / "out"
+    out.mkdir()
+    save_bank(bank, out / "bank.yaml", "yaml")
+    before = (out / "bank.yaml").read_bytes()
+    result = CliRunner().invoke(main, ["build", str(deck), "--out", str(out)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"quizgen: error: {deck}: outputs.kahoot: nothing to"
                                     " export as kahoot: all ")
-    assert [p for p in (tmp_path / "out").rglob("*")] == []
+    assert [p.name for p in out.rglob("*")] == ["bank.yaml"]
+    assert (out / "bank.yaml").read_bytes() == before
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

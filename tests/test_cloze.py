@@ -38,6 +38,18 @@ ROWS = [
      [("Universitas pertama di dunia didirikan pada _____ di Kairo, Mesir.", "tahun 971"),
       ("Universitas pertama di dunia didirikan pada tahun 971 di _____, Mesir.", "Kairo"),
       ("Universitas pertama di dunia didirikan pada tahun 971 di Kairo, _____.", "Mesir")]),
+    # a span joined to another name by a hyphen, dash or slash is a piece of a longer name
+    # ("hubungan Rusia-Korea Utara"): never blanked, even when both halves are spans
+    (spanned("Hubungan Rusia-Korea Utara menguat sejak kunjungan Putin pada Juni 2024.",
+             ("PLACE", "Rusia"), ("PLACE", "Korea Utara"), ("PERSON", "Putin"),
+             ("DATE", "Juni 2024")),
+     {"max": 3},
+     [("Hubungan Rusia-Korea Utara menguat sejak kunjungan Putin pada _____.", "Juni 2024"),
+      ("Hubungan Rusia-Korea Utara menguat sejak kunjungan _____ pada Juni 2024.", "Putin")]),
+    (spanned("Pertemuan Seoul\u2013Tokyo digelar di Busan.", ("PLACE", "Seoul"),
+             ("PLACE", "Tokyo"), ("PLACE", "Busan")),
+     {"max": 3},
+     [("Pertemuan Seoul\u2013Tokyo digelar di _____.", "Busan")]),
 ]
 
 

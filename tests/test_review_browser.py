@@ -221,8 +221,8 @@ def test_review_page_seed_bank_by_keyboard_alone(browser, tmp_path: Path) -> Non
             page.keyboard.press("n" if n % 3 == 0 else "y")
         page.wait_for_function("n => document.querySelectorAll('#items .item.dropped').length === n",
                                arg=len(ids[::3]))
+        page.wait_for_function("() => S.pending === 0")  # every change has been answered
         wait_status(page, "Tersimpan")
-        page.wait_for_timeout(300)
         if os.environ.get("QUIZGEN_UPDATE_SCREENSHOTS"):
             page.reload()
             page.wait_for_selector("body[data-ready='1']")

@@ -52,20 +52,22 @@ def _place_of_something(clause: Any, span: Any, after: list[str], pack: Any) -> 
 
 
 def _name_fragment(clause: Any, start: int, end: int) -> bool:
-    """A capitalised word outside every span touches the blank (joined by a space, "/" or
-    "-"; before it only when not the clause's first word)."""
+    """The blank is a piece of a longer name or compound: a capitalised word joined to it
+    by "/", "-" or a dash ("Rusia-Korea Utara", "SUV/Crossover"), or by a space when the
+    word is in no span ("kantor PM Singapura" where only PM is tagged); before the blank
+    only when that word is not the clause's first."""
     text = clause.text
     inside = [(s.start, s.end) for s in clause.spans]
 
     def free(at: int) -> bool:
         return not any(a <= at < b for a, b in inside)
 
-    nxt = re.match(r"[ /\u2013-](\w)", text[end:])
-    if nxt and nxt.group(1).isupper() and free(end + 1):
+    nxt = re.match(r"([ /\u2013-])(\w)", text[end:])
+    if nxt and nxt.group(2).isupper() and (nxt.group(1) != " " or free(end + 1)):
         return True
-    prev = re.search(r"(\w[\w.]*)[ /\u2013-]$", text[:start])
+    prev = re.search(r"(\w[\w.]*)([ /\u2013-])$", text[:start])
     return bool(prev and prev.group(1)[:1].isupper() and text[:prev.start()].strip()
-                and free(prev.start()))
+                and (prev.group(2) != " " or free(prev.start())))
 
 
 def _list_member(clause: Any, span: Any, list_words: list[str]) -> bool:

@@ -153,6 +153,8 @@ def features(item: Item, lexicon: Lexicon = Lexicon(),
         f"kind:{item.kind}": 1.0,
         f"template:{item.template}": 1.0,
         f"label:{_label(item)}": 1.0,
+        f"kind_label:{item.kind}:{_label(item)}": 1.0,  # a person swapped into a statement
+        # fails more often than a place or a date (judged first looks)
         "score": item.score,
         "question_words": min(len(question_words), 40) / 40,
         "context_words": min(len(context_words), 60) / 60,

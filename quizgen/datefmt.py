@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton
 
 from .model import DATE, Span
 
@@ -43,6 +43,25 @@ def display_iso(norm: str | None, lang: str, *, year: bool = True) -> str | None
         return None
 
 
+def display_range(start: str | None, until: str | None, lang: str, *,
+                  year: bool = True) -> str | None:
+    """Two ISO days as one range in the language ("11\u201313 Agustus 2017", "30 Agustus\u2013
+    2 September 2017"), or None when either is not an ISO day."""
+    a, b = _ISO.match(start or ""), _ISO.match(until or "")
+    if not (a and b and a[3] and b[3]):
+        return None
+    try:
+        first = date(int(a[1]), int(a[2]), int(a[3]))
+        last = date(int(b[1]), int(b[2]), int(b[3]))
+        locale = Locale.parse(lang)
+        if first.year != last.year:
+            return f"{display_iso(start, lang, year=year)}\u2013{display_iso(until, lang, year=year)}"
+        days = format_interval(first, last, "MMMMd", locale=locale)
+        return f"{days} {first.year}" if year else days
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
 def _year_form(pack: Any) -> str:
     return str((pack.data("wh").get("dates") or {}).get("year_in_text", "{year}"))
 
@@ -55,7 +74,11 @@ def span_display(span: Span, pack: Any) -> str | None:
     """How a DATE span reads in a question or statement: its clean date ("Sabtu (12/7)"
     -> "12 Juli 2025"; a year as the pack's `dates.year_in_text`, "tahun 2024"), or None
     when it has no ISO norm or already reads so."""
-    shown = display_iso(span.norm, pack.code, year=span.attrs.get("year") != "guessed")
+    year = span.attrs.get("year") != "guessed"
+    shown = None
+    if span.attrs.get("until"):
+        shown = display_range(span.norm, span.attrs["until"], pack.code, year=year)
+    shown = shown or display_iso(span.norm, pack.code, year=year)
     if not shown:
         return None
     if span.norm and len(span.norm) == 4:

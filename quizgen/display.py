@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .datefmt import display_iso
+from .datefmt import display_iso, display_range
 from .digest import digests
 from .distract import words
 from .merge import article_dates
@@ -79,7 +79,10 @@ def display_answer(cand: Candidate, corpus: Corpus, lang: str | None = None) -> 
     if cand.answer_label == DATE and lang:
         span = answer_span(cand)
         guessed = span is not None and span.attrs.get("year") == "guessed"
-        shown = display_iso(cand.answer_norm, lang, year=not guessed)
+        shown = None
+        if span is not None and span.attrs.get("until"):  # "11-13 Agustus 2017"
+            shown = display_range(cand.answer_norm, span.attrs["until"], lang, year=not guessed)
+        shown = shown or display_iso(cand.answer_norm, lang, year=not guessed)
         if shown:
             return shown
     ent = corpus.entities.get(cand.answer_norm or "")

@@ -235,7 +235,12 @@ def _entity_pool(answer: Answer, pool: NamePool, pack: LanguagePack) -> list[lis
         territories = Locale.parse(pack.code).territories
         data = [territories[c] for c in extra.get("countries", []) if c in territories and c != code]
     elif answer.label == PLACE and kind == "city":
-        data = list(extra.get("cities", []))
+        abroad = list(extra.get("cities", []))
+        home = list(extra.get("home_cities", []))
+        answer_abroad = answer.text in abroad or (ent is not None and ent.name in abroad)
+        data = abroad if answer_abroad else home
+        other_side = set(home if answer_abroad else abroad)
+        names = (n for n in names if n not in other_side)
     tiers: list[list[str]] = []
     seen: list[str] = []
     label = answer.label
@@ -414,17 +419,23 @@ def _around(below: list[str], above: list[str], rng: random.Random, n: int) -> l
 
 
 def distractors(
-    answer: Answer, corpus: Corpus, pack: LanguagePack, rng: random.Random, n: int = 3
+    answer: Answer, corpus: Corpus, pack: LanguagePack, rng: random.Random, n: int = 3,
+    *, own_story: bool = False,
 ) -> list[str]:
-    """Up to n wrong options for `answer` (fewer when not enough good ones exist)."""
+    """Up to n wrong options for `answer` (fewer when not enough good ones exist).
+    `own_story`: names only from the answer's own articles (no names from other stories
+    nor from language data)."""
     if answer.label in (PERSON, PLACE, ORG, ROLE):
         picked: list[str] = []
-        for tier in _entity_pool(answer, name_pool(corpus), pack):  # each at most POOL_TOP
+        tiers = _entity_pool(answer, name_pool(corpus), pack)  # each at most POOL_TOP
+        for tier in tiers[:1] if own_story else tiers:
             picked += rng.sample(tier, min(n - len(picked), len(tier)))
         return picked
     if answer.label == QUANTITY:
         below, above = number_options(answer.text)
     elif answer.label == DATE:
+        if answer.attrs.get("until"):
+            return []  # a range ("11-13 Agustus"): single days would give themselves away
         below, above = date_options(answer.text, answer.norm, pack.code)
     else:
         return []

@@ -10,10 +10,11 @@ keeps its own "kami".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, lru_cache
 from typing import Any
 
-from .model import CLOZE, DATE, QUANTITY, Article, Candidate, Sentence, Span
+from .model import CLOZE, DATE, PLACE, QUANTITY, Article, Candidate, Sentence, Span
 from .simplify import alternation, find_word, is_verb_like, words
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
@@ -33,6 +34,7 @@ def _conf(pack: Any) -> dict[str, Any]:
                                 + r"\b", re.IGNORECASE)
     conf["_boiler"] = re.compile(r"^\W*" + alternation(conf.get("boilerplate_starts", []))
                                  + r"\b", re.IGNORECASE)
+    conf["_default_answers"] = frozenset(_norm(str(a)) for a in conf.get("default_answers", []))
     grammar = conf.get("grammar") or {}
     conf["_grammar"] = {k: frozenset(str(w).lower() for w in grammar.get(k, []))
                         for k in ("coordinators", "conjunctions", "case_prepositions",
@@ -142,6 +144,31 @@ def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
 
     if cand.answer_label == QUANTITY and not has_digit and aw and aw[0] in conf["vague_quantity_words_set"]:
         return "vague quantity answer"
+    if cand.answer_label == PLACE and _norm(cand.answer) in conf["_default_answers"]:
+        return "the reader's own country: guessed without the article"
+    return None
+
+
+def _place_key(norm: str | None, text: str) -> str:
+    return norm or _norm(text)
+
+
+def _setting_reason(cand: Candidate, article: Article, conf: dict[str, Any]) -> str | None:
+    """A place the article keeps returning to (its setting: at least `setting_min_mentions`
+    mentions, twice as many as any other place) is guessed from the story as a whole, so
+    a blank or question whose answer it is tests nothing."""
+    least = conf.get("setting_min_mentions")
+    if cand.answer_label != PLACE or not least:
+        return None
+    counts = Counter(_place_key(sp.norm, sp.text) for s in article.sentences for sp in s.spans
+                     if sp.label == PLACE)
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    top, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= least and n >= 2 * runner_up and _place_key(cand.answer_norm, cand.answer) == top:
+        return "the article's own setting: guessed from the story"
     return None
 
 
@@ -178,7 +205,8 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
         return "answer in question"
     if _needs_context(candidate, q, spans, conf):
         return "event without time or place"
-    reason = _answer_reason(candidate, conf) or _pair_reason(q, spans, pos, candidate, conf)
+    reason = (_answer_reason(candidate, conf) or _setting_reason(candidate, article, conf)
+              or _pair_reason(q, spans, pos, candidate, conf))
     if reason:
         return reason
     if (candidate.template not in conf["context_exempt_templates_set"]

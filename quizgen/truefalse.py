@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from .datefmt import span_display
 from .distract import Answer, distractors
 from .lang import LanguagePack
-from .model import DATE, PLACE, Candidate, Corpus
+from .model import DATE, ORG, PERSON, PLACE, Candidate, Corpus
 
 
 def answer_words(pack: LanguagePack) -> tuple[str, str]:
@@ -78,7 +78,10 @@ def false_statement(
         question=candidate.statement[:start] + " " + candidate.statement[end:],
         attrs=attrs,
     )
-    options = distractors(answer, corpus, pack, rng, n=1)
+    # a person or organisation from another story makes a statement absurd rather than
+    # false ("actor X defends for the army's football club"): only the answer's own story
+    options = distractors(answer, corpus, pack, rng, n=1,
+                          own_story=candidate.answer_label in (PERSON, ORG))
     if not options:
         return None
     return candidate.statement[:start] + options[0] + candidate.statement[end:]

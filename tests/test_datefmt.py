@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.datefmt import clean_dates, display_iso, span_display
+from quizgen.datefmt import clean_dates, display_iso, display_range, span_display
 from quizgen.model import Span
 
 
@@ -67,3 +67,20 @@ def test_datefmt_guessed_year_is_not_shown(pack):
     assert span_display(span, pack) == "18 Oktober"
     assert clean_dates("Siapa yang tiba di Pyongyang pada Rabu (18/10) malam?", [span], pack) == (
         "Siapa yang tiba di Pyongyang pada 18 Oktober malam?")
+
+
+@pytest.mark.parametrize("start,until,year,expected", [
+    ("2017-08-11", "2017-08-13", True, "11\u201313 Agustus 2017"),
+    ("2017-08-30", "2017-09-02", True, "30 Agustus\u20132 September 2017"),
+    ("2017-12-30", "2018-01-02", True, "30 Desember 2017\u20132 Januari 2018"),
+    ("2017-08-11", "2017-08-13", False, "11\u201313 Agustus"),
+    ("2017-08", "2017-09", True, None),  # months, not days: no range form
+])
+def test_datefmt_display_range(start, until, year, expected):
+    assert display_range(start, until, "id", year=year) == expected
+
+
+def test_datefmt_range_span_reads_as_a_range(pack):
+    span = Span(0, 18, "DATE", "11-13 Agustus 2017", "2017-08-11",
+                {"granularity": "day", "until": "2017-08-13"})
+    assert span_display(span, pack) == "11\u201313 Agustus 2017"

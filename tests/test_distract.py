@@ -177,3 +177,36 @@ def test_distract_names_from_the_answers_own_story_come_first():
     for seed in range(10):
         options = distractors(answer, corpus, PACK, random.Random(seed))
         assert set(options) == {"Kim Jong Un", "Vladimir Putin", "Choe Son Hui"}, options
+
+
+def test_distract_own_story_only_takes_no_name_from_elsewhere():
+    """A false statement swaps in a person of the answer's own story, never one from
+    another story nor from language data: "actor X defends for the army's club" is absurd,
+    not false."""
+    corpus = copy.deepcopy(CORPUS)
+    corpus.entities["PERSON:football-0"] = Entity(
+        "PERSON:football-0", "PERSON", "Lionel Messi", {"Lionel Messi"}, None, 50, {"sport-0"})
+    corpus.derived.clear()
+    answer = Answer("Sergey Lavrov", "PERSON", "PERSON:sergey-lavrov", question="Siapa Menlu?")
+    own = {"Kim Jong Un", "Vladimir Putin", "Choe Son Hui"}
+    for seed in range(10):
+        picked = distractors(answer, corpus, PACK, random.Random(seed), n=5, own_story=True)
+        assert set(picked) == own, picked
+        wide = distractors(answer, corpus, PACK, random.Random(seed), n=5)
+        assert "Lionel Messi" in wide
+
+
+@pytest.mark.parametrize("city,home", [
+    ("Palembang", True),  # a town at home: other towns at home, no foreign capital
+    ("Sleman", True),  # a town no list knows: taken for one at home
+    ("Moskow", False),  # abroad: other cities abroad
+])
+def test_distract_cities_from_the_same_side_of_the_border(city, home):
+    extra = PACK.data("distractors")
+    answer = Answer(city, "PLACE", None, "city", question="Di mana acara itu berlangsung?")
+    empty = copy.deepcopy(CORPUS)
+    empty.entities.clear()
+    empty.derived.clear()
+    picked = distractors(answer, empty, PACK, random.Random(0), n=3)
+    assert len(picked) == 3
+    assert set(picked) <= set(extra["home_cities" if home else "cities"]), picked

@@ -26,7 +26,7 @@ from conftest import DEV_ARTICLES, SEEDS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from quizgen.datefmt import display_iso
+from quizgen.datefmt import display_iso, display_range
 from quizgen.errors import QuizgenError
 from quizgen.export.anki_fields import CardLabels, note_fields
 from quizgen.export.worksheet import render_html
@@ -108,6 +108,8 @@ def check_answer_in_source(item, sentences, corpus) -> None:
         if sp.label == DATE:
             allowed |= {normalise(display_iso(sp.norm, PACK.code, year=y) or "")
                         for y in (True, False)}
+            allowed |= {normalise(display_range(sp.norm, sp.attrs.get("until"), PACK.code,
+                                                year=y) or "") for y in (True, False)}
         entity = corpus.entities.get(sp.norm or "")
         if entity:
             allowed.add(normalise(entity.name))

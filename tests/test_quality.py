@@ -173,3 +173,30 @@ STATEMENTS = [
 def test_quality_statement_reason(pack, sentence, answer, label, reason):
     c = cand(sentence, "Pertanyaan apa saja?", answer, label, kinds=("short", "truefalse"))
     assert statement_reason(c, sentence, pack) == reason
+
+
+# The reader's own country and the article's own setting are guessed without reading it
+# (judged trivial in every first look) [IndoSum fresh slices 2 and 3, CC BY-SA 4.0]
+HOME = spanned("Twitter Lite akhirnya hadir di Indonesia dengan konsumsi data yang sedikit.",
+               ("ORG", "Twitter Lite"), ("PLACE", "Indonesia"))
+BLAST = spanned("Ledakan bom di Kabul, Afghanistan, menewaskan tujuh orang pada Rabu (31/5).",
+                ("PLACE", "Kabul"), ("PLACE", "Afghanistan"))
+STORY = [BLAST,
+         spanned("Pemerintah Afghanistan menyalahkan kelompok Taliban.", ("PLACE", "Afghanistan")),
+         spanned("Serangan di Afghanistan meningkat sejak Kabul diguncang.",
+                 ("PLACE", "Afghanistan"), ("PLACE", "Kabul")),
+         spanned("PBB mengecam kekerasan di Afghanistan.", ("PLACE", "Afghanistan"))]
+
+
+@pytest.mark.parametrize("sentence,story,answer,reason", [
+    (HOME, [HOME], "Indonesia", "the reader's own country: guessed without the article"),
+    (BLAST, STORY, "Afghanistan", "the article's own setting: guessed from the story"),
+    (BLAST, STORY, "Kabul", None),  # mentioned twice: not the story's setting
+    (BLAST, STORY[:3], "Afghanistan", None),  # 3 against Kabul's 2: no clear setting
+    (BLAST, STORY[:1], "Afghanistan", None),  # mentioned once in a one-sentence story
+])
+def test_quality_guessable_places(pack, sentence, story, answer, reason):
+    question = sentence.text.replace(answer, "_____", 1)
+    c = cand(sentence, question, answer, "PLACE", kinds=("cloze",))
+    article = Article("art", "a.txt", "id", sentences=story)
+    assert reject_reason(c, sentence, article, pack) == reason

@@ -102,6 +102,12 @@ ROWS = [
     (spanned("United pun membawa pulang tiga poin dari Wales dengan senyum puas.",
              ("ORG", "United", {"kind": "team"}), ("PLACE", "Wales")),
      "ORG", "Tim apa yang membawa pulang tiga poin dari Wales dengan senyum puas?", "United"),
+    # a name the tagger left untyped keeps its capital when it moves to the middle: it
+    # stood capitalised mid-sentence [IndoSum fresh slice 3, CC BY-SA 4.0]
+    (spanned("Dalam panggilan itu, Jedun mengakui sejak September 2013 telah diberi Wawan "
+             "sebuah kartu kredit.", ("DATE", "September 2013"), ("PERSON", "Wawan")),
+     "DATE", "Sejak kapan Jedun mengakui telah diberi Wawan sebuah kartu kredit?",
+     "September 2013"),
 ]
 
 
@@ -205,6 +211,10 @@ def test_wh_fact_same_for_reordered_wording(pack):
     ("menyebut", "disebut"), ("mengambil", "diambil"), ("menulis", "ditulis"),
     ("melihat", "dilihat"), ("memperkuat", "diperkuat"), ("menyatakan", "dinyatakan"),
     ("membantu", "dibantu"), ("bertemu", None),
+    # mem- before a vowel: a p dropped (memakai), or an m root kept (memainkan)
+    ("memakai", "dipakai"), ("memimpin", "dipimpin"), ("memainkan", "dimainkan"),
+    ("meminta", "diminta"), ("memulai", "dimulai"), ("memiliki", "dimiliki"),
+    ("memanfaatkan", "dimanfaatkan"), ("memilih", "dipilih"), ("mematuhi", "dipatuhi"),
 ])
 def test_wh_passive_voice(pack, active, passive_form):
     assert passive(active, pack) == passive_form

@@ -112,7 +112,8 @@ def choose(bank: QuestionBank, selection: Selection | None = None,
         return deck_items(items, limits)
     fit = deck_items([i for i in items if takes(i) is None], limits)
     asked = {fact_of(i) for i in fit}
-    rest = deck_items([i for i in items if fact_of(i) not in asked], limits)
+    left = {k: n - sum(1 for i in fit if i.kind == k) for k, n in limits.items()}
+    rest = deck_items([i for i in items if fact_of(i) not in asked], left)
     chosen = {id(i) for i in fit + rest}
     return [i for i in items if id(i) in chosen]
 

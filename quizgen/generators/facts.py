@@ -77,6 +77,18 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_POSITION_CAPS = re.compile(r"""(?:^|[.!?:;"\u201c\u201d'\u2018\u2019(\[\u00ab\u201e-])\s*$""")
+
+
+def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
+    """The word stands capitalised somewhere in the sentence where position does not call
+    for a capital (not its start, nor after a quote, bracket, colon or dateline dash)."""
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", sentence):
+        if not _POSITION_CAPS.search(sentence[:m.start()]):
+            return True
+    return False
+
+
 def lower_first(text: str, clause: Clause) -> str:
     """Lower-case the first word of text unless it is a name (in a span) or an acronym."""
     m = re.match(r"\s*(\w+)", text)
@@ -91,6 +103,8 @@ def lower_first(text: str, clause: Clause) -> str:
         return text
     if word[1:] and not word[1:].islower():
         return text  # "iPhone", "McDonald"
+    if _capitalised_mid_sentence(word, clause.sentence.text):
+        return text  # a name the tagger left untyped ("Dalam panggilan itu, Jedun ...")
     nxt = re.match(r"[ ]+(\w)", text[m.end(1):])
     if nxt and nxt.group(1).isupper():
         return text  # the first word of a name the tagger missed ("British Week"), or a

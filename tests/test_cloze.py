@@ -50,6 +50,30 @@ ROWS = [
              ("PLACE", "Tokyo"), ("PLACE", "Busan")),
      {"max": 3},
      [("Pertemuan Seoul\u2013Tokyo digelar di _____.", "Busan")]),
+    # who was quoted is the attribution, not the fact: never the blank; a pair written with
+    # "/" and a word joined by a hyphen are one unit even at the clause's start
+    # [IndoSum fresh slices 2 and 3, CC BY-SA 4.0]
+    (spanned("Selain timing, menurut Wesley, produk yang tepat menjadi faktor penentu "
+             "keberhasilan startup di Jakarta.", ("PERSON", "Wesley"), ("PLACE", "Jakarta")),
+     {"max": 3},
+     [("Selain timing, menurut Wesley, produk yang tepat menjadi faktor penentu keberhasilan "
+       "startup di _____.", "Jakarta")]),
+    (spanned("\"Bergabung dengan sebuah band K-pop,\" tulis Elgort di akun Twitter miliknya.",
+             ("PERSON", "Elgort"), ("ORG", "Twitter")),
+     {"max": 3},
+     [("\"Bergabung dengan sebuah band K-pop,\" tulis Elgort di akun _____ miliknya.",
+       "Twitter")]),
+    (spanned("Menurut Kepala Departemen Industri Hiburan Fox, Cora Yim, pihaknya tengah berupaya "
+             "memproduksi serial televisi premium di Amerika Serikat.",
+             ("ROLE", "Kepala Departemen Industri Hiburan Fox"), ("PERSON", "Cora Yim"),
+             ("PLACE", "Amerika Serikat")),
+     {"labels": ["PERSON"], "max": 3}, []),
+    (spanned("Marcus/Kevin sebelumnya meraih titel pada Taiwan Terbuka 2015.",
+             ("PERSON", "Marcus"), ("PERSON", "Kevin"), ("DATE", "2015")),
+     {"labels": ["PERSON"], "max": 3}, []),
+    (spanned("JAK-mikro menginjakkan kakinya di Pasar Mayestik.", ("ORG", "JAK"),
+             ("PLACE", "Pasar Mayestik")),
+     {"max": 3}, [("JAK-mikro menginjakkan kakinya di _____.", "Pasar Mayestik")]),
 ]
 
 

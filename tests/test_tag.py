@@ -406,6 +406,9 @@ def test_tag_sentence_finds_spans(text: str, expected: list[tuple]) -> None:
 
 # (sentence, label, text) that must NOT be tagged with that label ("*": any label)
 NOT_TAGGED = [
+    # a year in brackets is no age: a film is no person [IndoSum fresh 1518048000]
+    ("Thurman mengalami kecelakaan saat pengambilan gambar Kill Bill (2003).", "PERSON",
+     "Kill Bill"),
     ("Kim Jong Un Nyatakan Dukungan Penuh untuk Perang Rusia di Ukraina dalam Pertemuan dengan"
      " Menlu Lavrov", "PERSON", "Kim Jong Un Nyatakan"),
     ("Kim Jong Un Nyatakan Dukungan Penuh untuk Perang Rusia di Ukraina dalam Pertemuan dengan"

@@ -102,6 +102,12 @@ ROWS = [
     (spanned("United pun membawa pulang tiga poin dari Wales dengan senyum puas.",
              ("ORG", "United", {"kind": "team"}), ("PLACE", "Wales")),
      "ORG", "Tim apa yang membawa pulang tiga poin dari Wales dengan senyum puas?", "United"),
+    # an acronym asked by the head of its spelled-out name
+    (spanned("KPK menetapkan Miryam sebagai tersangka atas dugaan memberikan keterangan palsu.",
+             ("ORG", "KPK", {"canonical": "Komisi Pemberantasan Korupsi"}),
+             ("PERSON", "Miryam")),
+     "ORG", "Komisi apa yang menetapkan Miryam sebagai tersangka atas dugaan memberikan"
+     " keterangan palsu?", "KPK"),
     # a name the tagger left untyped keeps its capital when it moves to the middle: it
     # stood capitalised mid-sentence [IndoSum fresh slice 3, CC BY-SA 4.0]
     (spanned("Dalam panggilan itu, Jedun mengakui sejak September 2013 telah diberi Wawan "
@@ -122,6 +128,15 @@ def test_wh_asks_for_span(pack, sentence, label, question, answer):
 
 
 NOT_ASKED = [
+    # an organisation whose words and kind say nothing of what it is: "Lembaga apa" would
+    # ask for a person (JK), a company or a club [IndoSum fresh slice 1, CC BY-SA 4.0]
+    (spanned("JK mengatakan jumlah koruptor yang ditangkap di Indonesia begitu banyak.",
+             ("ORG", "JK"), ("PLACE", "Indonesia", COUNTRY)), "ORG"),
+    # a value glued to its unit by "/" or a hyphen: "biaya berapa/malam" [IndoSum fresh
+    # slice 2, CC BY-SA 4.0]
+    (spanned("Sebuah hotel di Belgia menawarkan sewa ikan dengan biaya Rp 55.000/malam.",
+             ("PLACE", "Belgia", COUNTRY), ("QUANTITY", "Rp 55.000", {"unit": "Rp"})),
+     "QUANTITY"),
     # coordinated with a span of the same label: "Kim dan Lavrov"
     (spanned(WONSAN, ("PERSON", "Kim"), ("PERSON", "Lavrov"), ("PLACE", "Wonsan")), "PERSON"),
     # a place modifying a noun ("perang di Ukraina") is not where the event happened

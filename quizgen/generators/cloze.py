@@ -54,8 +54,8 @@ def _place_of_something(clause: Any, span: Any, after: list[str], pack: Any) -> 
 def _name_fragment(clause: Any, start: int, end: int) -> bool:
     """The blank is a piece of a longer name or compound: a capitalised word joined to it
     by "/", "-" or a dash ("Rusia-Korea Utara", "SUV/Crossover"), or by a space when the
-    word is in no span ("kantor PM Singapura" where only PM is tagged); before the blank
-    only when that word is not the clause's first."""
+    word is in no span ("kantor PM Singapura" where only PM is tagged; a word joined by a
+    space before the blank only when it is not the clause's first)."""
     text = clause.text
     inside = [(s.start, s.end) for s in clause.spans]
 
@@ -66,8 +66,36 @@ def _name_fragment(clause: Any, start: int, end: int) -> bool:
     if nxt and nxt.group(2).isupper() and (nxt.group(1) != " " or free(end + 1)):
         return True
     prev = re.search(r"(\w[\w.]*)([ /\u2013-])$", text[:start])
-    return bool(prev and prev.group(1)[:1].isupper() and text[:prev.start()].strip()
-                and (prev.group(2) != " " or free(prev.start())))
+    if not (prev and prev.group(1)[:1].isupper()):
+        return False
+    if prev.group(2) != " ":
+        return True  # "Marcus/_____", "Rusia-_____": even as the clause's first word
+    return bool(text[:prev.start()].strip()) and free(prev.start())
+
+
+def _attribution_words(pack: Any) -> tuple[list[str], list[str]]:
+    quotes = pack.data("quotes") or {}
+    return ([str(w).casefold() for w in quotes.get("after_verbs", [])],
+            [str(w).casefold() for w in quotes.get("according", [])])
+
+
+def _attributed_speaker(sentence: Sentence, span: Any, pack: Any) -> bool:
+    """The span (of the sentence) names who said or reported it: right after a reporting
+    verb ("..., tulis Elgort") or closing an opening "menurut ..." phrase ("Menurut Kepala
+    Departemen X, Cora Yim, ..."). That is the attribution, not the fact; blanking it asks
+    who was quoted."""
+    after_verbs, according = _attribution_words(pack)
+    before = sentence.text[:span.start].rstrip().casefold()
+    if any(before == w or before.endswith((" " + w, "," + w, "\"" + w, "\u201d" + w))
+           for w in after_verbs + according):
+        return True
+    lead = before.lstrip(" \"\u201c'")
+    opener = next((w for w in according if lead == w or lead.startswith(w + " ")), None)
+    if opener is None or len(lead.split()) > 15:
+        return False
+    phrase = lead[len(opener):]  # the source named so far: at most a role and a comma
+    return ((phrase.count(",") == 0 or (phrase.count(",") == 1 and phrase.endswith(",")))
+            and sentence.text[span.end:].lstrip().startswith(","))
 
 
 def _list_member(clause: Any, span: Any, list_words: list[str]) -> bool:
@@ -122,8 +150,12 @@ def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack:
         if any(s.start < end and start < s.end and s is not span and s.label in labels
                for s in base.spans if s.label != "ROLE") and span.label != QUANTITY:
             continue  # nested or overlapping spans: blanking one leaves half of the other
+        if span.label != QUANTITY and re.match(r"[\u2013-]\w", base.text[end:]):
+            continue  # "JAK-mikro": the blank would be half of one word
         if _name_fragment(base, start, end):
             continue  # "kantor PM Singapura", "GPU ARM Mali": a piece of a longer name
+        if _attributed_speaker(sentence, orig, pack):
+            continue  # "menurut _____", "tulis _____": who was quoted, not what happened
         if _list_member(base, span, params.get("list_words", [])):
             continue  # one of several names in a row: guessable and not worth asking
         text = base.text[:start] + blank + base.text[end:]

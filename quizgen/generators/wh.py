@@ -140,18 +140,20 @@ def _ask_place(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | Non
 
 def _ask_org(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
              pack: Any) -> Asked | None:
-    low = span.text.lower()
     heads = conf.get("heads", {})
     qphrase = q
-    if not qphrase:
+    # its words, or those of its spelled-out name ("KPK": "Komisi Pemberantasan Korupsi")
+    for low in (span.text.lower(), span.attrs.get("canonical", "").lower()):
         for head in sorted(heads, key=len, reverse=True):
-            if low == head or low.startswith(head + " "):
+            if not qphrase and (low == head or low.startswith(head + " ")):
                 qphrase = heads[head]
-                break
     headed = qphrase is not None
     if is_subject(clause, span):
-        # the organisation's kind ("United": a team) names it when its words don't
-        qphrase = qphrase or conf.get("kinds", {}).get(span.attrs.get("kind", "")) or conf["default"]
+        # the organisation's kind ("United": a team) names it when its words don't; with
+        # neither, "Lembaga apa" would as often ask for a person (JK), a company or a club
+        qphrase = qphrase or conf.get("kinds", {}).get(span.attrs.get("kind", ""))
+        if not qphrase:
+            return None
         rest = rest_after_subject(clause, span.end, _particles(pack))
         return Asked(upper_first(qphrase) + " " + conf.get("subject_suffix", "") + " "
                      + tidy_question(rest) + "?", span.start, span.end)
@@ -249,6 +251,8 @@ def ask(clause: Clause, span: Span, pack: Any, qword: str | None = None) -> Aske
         return None
     if subject_blocked(clause, span, span.end, conf):
         return None
+    if re.match(r"[/\u2013-]\w", clause.text[span.end:]):
+        return None  # glued to what follows ("Rp 55.000/malam", "1,5-kilogram"): "berapa/malam"
     lab = conf[span.label]
     if span.label == PERSON:
         return _ask_person(clause, span, lab, qword, pack)

@@ -102,8 +102,9 @@ def _evidence(s: Sentence, a: int, b: int, words: list[str], strong: bool | None
         aside = next((k for k in range(q, min(q + 6, s.n)) if toks[k].text == ","), None)
         if aside is not None and aside + 1 < s.n and toks[aside + 1].low in verbs:
             return True
-    if b + 2 < s.n and toks[b].text == "(" and toks[b + 1].num and toks[b + 2].text == ")":
-        return True  # an age: "Atim Arta Ota (62)"
+    if (b + 2 < s.n and toks[b].text == "(" and toks[b + 1].num and toks[b + 2].text == ")"
+            and toks[b + 1].text.isdigit() and int(toks[b + 1].text) <= 120):
+        return True  # an age: "Atim Arta Ota (62)"; a year is no age: "Kill Bill (2003)"
     if len(words) > 1 and b < s.n and toks[b].word and not toks[b].cap and _head(s, b):
         return True  # "Novel Baswedan penyidik KPK"
     if b + 1 < s.n and toks[b].text == "," and _head(s, b + 1):

@@ -144,9 +144,20 @@ def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
 
     if cand.answer_label == QUANTITY and not has_digit and aw and aw[0] in conf["vague_quantity_words_set"]:
         return "vague quantity answer"
+    if cand.answer_label == QUANTITY and cand.answer.strip().lower() in conf["unit_numbers_set"]:
+        return "the number one: part of a phrase ('rekan satu tim', '1 jar') more than a fact"
     if cand.answer_label == PLACE and _norm(cand.answer) in conf["_default_answers"]:
         return "the reader's own country: guessed without the article"
     return None
+
+
+def _counts_a_list(cand: Candidate, sentence: Sentence, conf: dict[str, Any]) -> bool:
+    """The number counts a list the sentence goes on to give ("lima varian yakni A, B, C,
+    D, dan E"): a few words after it, a word that introduces a list."""
+    if cand.answer_label != QUANTITY:
+        return False
+    after = words(sentence.text[cand.answer_end:])[:4]
+    return any(w.lower() in conf["list_introducers_set"] for w in after)
 
 
 def _place_key(norm: str | None, text: str) -> str:
@@ -185,6 +196,8 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
     n = len(words(q))
     if conf["_boiler"].match(sentence.text):
         return "boilerplate sentence"
+    if sentence.text.rstrip().endswith(":"):
+        return "introduces what follows ('Berikut ...:'): not a fact by itself"
     most = conf.get("max_words_cloze" if CLOZE in candidate.kinds else "max_words", 25)
     if n > most:
         return f"too long ({n} words)"
@@ -205,6 +218,8 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
         return "answer in question"
     if _needs_context(candidate, q, spans, conf):
         return "event without time or place"
+    if _counts_a_list(candidate, sentence, conf):
+        return "counts the list that follows: answered by counting"
     reason = (_answer_reason(candidate, conf) or _setting_reason(candidate, article, conf)
               or _pair_reason(q, spans, pos, candidate, conf))
     if reason:

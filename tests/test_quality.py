@@ -200,3 +200,29 @@ def test_quality_guessable_places(pack, sentence, story, answer, reason):
     c = cand(sentence, question, answer, "PLACE", kinds=("cloze",))
     article = Article("art", "a.txt", "id", sentences=story)
     assert reject_reason(c, sentence, article, pack) == reason
+
+
+# Numbers not worth a question [IndoSum fresh slices 1 and 4, CC BY-SA 4.0]
+TEAMMATE = spanned("Ferrari memastikan bahwa rekan satu tim Raikkonen masih akan bertahan.",
+                   ("ORG", "Ferrari"), ("QUANTITY", "satu tim"), ("PERSON", "Raikkonen"))
+VARIANTS = spanned("Calya terdiri dari lima varian yakni E STD MT, E MT, E AT, G MT, dan G AT.",
+                   ("QUANTITY", "lima varian"))
+WEIGHT = spanned("Jaket ukuran medium mempunyai berat kira-kira 1,5 kilogram.",
+                 ("QUANTITY", "1,5 kilogram"))
+INTRO = spanned("Berikut aturan teknis mobil EEV di Malaysia:", ("PLACE", "Malaysia"))
+
+
+@pytest.mark.parametrize("sentence,question,answer,label,reason", [
+    (TEAMMATE, "Ferrari memastikan bahwa rekan _____ tim Raikkonen masih akan bertahan.",
+     "satu", "QUANTITY", "the number one: part of a phrase ('rekan satu tim', '1 jar') more"
+     " than a fact"),
+    (VARIANTS, "Calya terdiri dari _____ varian yakni E STD MT, E MT, E AT, G MT, dan G AT.",
+     "lima", "QUANTITY", "counts the list that follows: answered by counting"),
+    (WEIGHT, "Jaket ukuran medium mempunyai berat kira-kira _____ kilogram.", "1,5",
+     "QUANTITY", None),  # one and a half is no "one"
+    (INTRO, "Berikut aturan teknis mobil EEV di _____:", "Malaysia", "PLACE",
+     "introduces what follows ('Berikut ...:'): not a fact by itself"),
+])
+def test_quality_numbers_and_introductions(pack, sentence, question, answer, label, reason):
+    c = cand(sentence, question, answer, label, kinds=("cloze",))
+    assert reject_reason(c, sentence, ART, pack) == reason

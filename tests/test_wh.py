@@ -230,6 +230,7 @@ def test_wh_fact_same_for_reordered_wording(pack):
     ("memakai", "dipakai"), ("memimpin", "dipimpin"), ("memainkan", "dimainkan"),
     ("meminta", "diminta"), ("memulai", "dimulai"), ("memiliki", "dimiliki"),
     ("memanfaatkan", "dimanfaatkan"), ("memilih", "dipilih"), ("mematuhi", "dipatuhi"),
+    ("mengandung", "dikandung"),
 ])
 def test_wh_passive_voice(pack, active, passive_form):
     assert passive(active, pack) == passive_form

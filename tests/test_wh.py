@@ -128,6 +128,15 @@ def test_wh_asks_for_span(pack, sentence, label, question, answer):
 
 
 NOT_ASKED = [
+    # one end of a range, and a value glued to the word before it [IndoSum fresh slice 1,
+    # CC BY-SA 4.0]
+    (spanned("Pemerintah memperkirakan pertumbuhan ekonomi tahun ini berkisar di level 5,0 "
+             "hingga 5,1 persen.", ("QUANTITY", "5,1 persen", {"unit": "persen"})),
+     "QUANTITY"),
+    (spanned("Pemerintah memperkirakan pertumbuhan ekonomi tahun ini berkisar di level 5,0 "
+             "hingga 5,1 persen.", ("QUANTITY", "5,0", {"unit": ""})), "QUANTITY"),
+    (spanned("Produk itu dijajakan di situs Indie Gogo seharga mulai dari US$ 300.",
+             ("QUANTITY", "$ 300", {"unit": "$"})), "QUANTITY"),
     # an organisation whose words and kind say nothing of what it is: "Lembaga apa" would
     # ask for a person (JK), a company or a club [IndoSum fresh slice 1, CC BY-SA 4.0]
     (spanned("JK mengatakan jumlah koruptor yang ditangkap di Indonesia begitu banyak.",

@@ -150,6 +150,8 @@ def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack:
         if any(s.start < end and start < s.end and s is not span and s.label in labels
                for s in base.spans if s.label != "ROLE") and span.label != QUANTITY:
             continue  # nested or overlapping spans: blanking one leaves half of the other
+        if start > 0 and base.text[start - 1].isalnum():
+            continue  # "US_____": the blank would be half of one word
         if span.label != QUANTITY and re.match(r"[\u2013-]\w", base.text[end:]):
             continue  # "JAK-mikro": the blank would be half of one word
         if _name_fragment(base, start, end):

@@ -179,6 +179,8 @@ def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any]
     else:
         unit = ""
     start = span.start
+    if _half_of_range(clause.text, span.start, num_end, conf):
+        return None  # "5,0 hingga 5,1 persen": one end of a range is half the fact
     m = re.search(alternation(conf.get("qualifiers", [])) + r"\s+$", clause.text[: span.start], re.IGNORECASE)
     if m and (m.start() == 0 or not clause.text[m.start() - 1].isalnum()) and not hedge_before(
             clause, span.start, conf)[0]:
@@ -188,6 +190,15 @@ def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any]
     if not any(ch.isdigit() for ch in clause.text[start:num_end]) and not span.norm:
         return None  # "ribuan": nothing to ask for
     return start, num_end, unit_end, unit
+
+
+def _half_of_range(text: str, start: int, end: int, conf: Mapping[str, Any]) -> bool:
+    """The number at text[start:end] is one end of a range: another number joined to it by
+    a range word (`range_words`: "hingga", "sampai") or a dash, before or after it."""
+    joins = alternation([*conf.get("range_words", []), "-", "\u2013"])
+    return bool(re.search(r"\d\s*" + joins + r"\s*$", text[:start], re.IGNORECASE)
+                or re.match(r"\s*" + joins + r"\s*(?:Rp\s*|US\$\s*|\$\s*)?\d", text[end:],
+                            re.IGNORECASE))
 
 
 def hedge_before(clause: Clause, at: int, conf: Mapping[str, Any]) -> tuple[str, int]:
@@ -253,6 +264,8 @@ def ask(clause: Clause, span: Span, pack: Any, qword: str | None = None) -> Aske
         return None
     if re.match(r"[/\u2013-]\w", clause.text[span.end:]):
         return None  # glued to what follows ("Rp 55.000/malam", "1,5-kilogram"): "berapa/malam"
+    if span.start > 0 and clause.text[span.start - 1].isalnum():
+        return None  # glued to what precedes ("US$ 300" tagged from "$"): "USberapa"
     lab = conf[span.label]
     if span.label == PERSON:
         return _ask_person(clause, span, lab, qword, pack)

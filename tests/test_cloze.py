@@ -35,9 +35,9 @@ ROWS = [
     (spanned("Universitas pertama di dunia didirikan pada tahun 971 di Kairo, Mesir.",
              ("DATE", "tahun 971"), ("PLACE", "Kairo"), ("PLACE", "Mesir")),
      {"max": 3},
+     # "Kairo, _____": where the other place lies is an aside (judged trivial)
      [("Universitas pertama di dunia didirikan pada _____ di Kairo, Mesir.", "tahun 971"),
-      ("Universitas pertama di dunia didirikan pada tahun 971 di _____, Mesir.", "Kairo"),
-      ("Universitas pertama di dunia didirikan pada tahun 971 di Kairo, _____.", "Mesir")]),
+      ("Universitas pertama di dunia didirikan pada tahun 971 di _____, Mesir.", "Kairo")]),
     # a span joined to another name by a hyphen, dash or slash is a piece of a longer name
     # ("hubungan Rusia-Korea Utara"): never blanked, even when both halves are spans
     (spanned("Hubungan Rusia-Korea Utara menguat sejak kunjungan Putin pada Juni 2024.",
@@ -60,9 +60,7 @@ ROWS = [
        "startup di _____.", "Jakarta")]),
     (spanned("\"Bergabung dengan sebuah band K-pop,\" tulis Elgort di akun Twitter miliknya.",
              ("PERSON", "Elgort"), ("ORG", "Twitter")),
-     {"max": 3},
-     [("\"Bergabung dengan sebuah band K-pop,\" tulis Elgort di akun _____ miliknya.",
-       "Twitter")]),
+     {"max": 3}, []),  # who wrote it, and where: the citation, not the fact
     (spanned("Menurut Kepala Departemen Industri Hiburan Fox, Cora Yim, pihaknya tengah berupaya "
              "memproduksi serial televisi premium di Amerika Serikat.",
              ("ROLE", "Kepala Departemen Industri Hiburan Fox"), ("PERSON", "Cora Yim"),
@@ -70,6 +68,18 @@ ROWS = [
      {"labels": ["PERSON"], "max": 3}, []),
     (spanned("\"Kita selalu diskusi mencari solusi untuk cepat mendapat anak,\" tutup Naga.",
              ("PERSON", "Naga")),
+     {"max": 3}, []),
+    (spanned("\"Senang bertemu kalian besok @BTS_twt,\" tulis Elgort.", ("ORG", "BTS")),
+     {"max": 3}, []),
+    # the first word of a name, capitalised but no common word, before the blank
+    (spanned("Del Potro sukses menghentikan langkah Dominic Thiem di New York.",
+             ("PERSON", "Potro"), ("PERSON", "Dominic Thiem"), ("PLACE", "New York")),
+     {"labels": ["PERSON"], "max": 3},
+     [("Del Potro sukses menghentikan langkah _____ di New York.", "Dominic Thiem")]),
+    # who said it, when and where: the citation of a quote
+    (spanned("\"Langsung kami cut itu,\" ujar Syarifuddin saat dihubungi, Jakarta, Kamis "
+             "(21/12) malam.", ("PERSON", "Syarifuddin"), ("PLACE", "Jakarta"),
+             ("DATE", "Kamis (21/12)")),
      {"max": 3}, []),
     (spanned("Marcus/Kevin sebelumnya meraih titel pada Taiwan Terbuka 2015.",
              ("PERSON", "Marcus"), ("PERSON", "Kevin"), ("DATE", "2015")),

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..model import DATE, ORG, PERSON, PLACE, QUANTITY, Article, Candidate, Sentence
 from ..simplify import simplify
+from ..tagging.lexicon import lexicon
 from . import register
 from .facts import fact_key, span_key, upper_first
 from .wh import quantity_parts
@@ -51,11 +52,16 @@ def _place_of_something(clause: Any, span: Any, after: list[str], pack: Any) -> 
     return False
 
 
-def _name_fragment(clause: Any, start: int, end: int) -> bool:
+def _common(lex: Any) -> frozenset[str]:
+    return frozenset(lex.common - lex.particles)
+
+
+def _name_fragment(clause: Any, start: int, end: int, common: frozenset[str] | set[str] = frozenset()) -> bool:
     """The blank is a piece of a longer name or compound: a capitalised word joined to it
     by "/", "-" or a dash ("Rusia-Korea Utara", "SUV/Crossover"), or by a space when the
-    word is in no span ("kantor PM Singapura" where only PM is tagged; a word joined by a
-    space before the blank only when it is not the clause's first)."""
+    word is in no span ("kantor PM Singapura" where only PM is tagged); the clause's first
+    word only when it is no common word (`common`, less name particles: "Del _____" for
+    Del Potro)."""
     text = clause.text
     inside = [(s.start, s.end) for s in clause.spans]
 
@@ -70,7 +76,9 @@ def _name_fragment(clause: Any, start: int, end: int) -> bool:
         return False
     if prev.group(2) != " ":
         return True  # "Marcus/_____", "Rusia-_____": even as the clause's first word
-    return bool(text[:prev.start()].strip()) and free(prev.start())
+    if not text[:prev.start()].strip():  # the clause's first word: capitalised by position,
+        return prev.group(1).lower() not in common  # unless no common word ("Del _____")
+    return free(prev.start())
 
 
 def _attribution_words(pack: Any) -> tuple[list[str], list[str]]:
@@ -96,6 +104,27 @@ def _attributed_speaker(sentence: Sentence, span: Any, pack: Any) -> bool:
     phrase = lead[len(opener):]  # the source named so far: at most a role and a comma
     return ((phrase.count(",") == 0 or (phrase.count(",") == 1 and phrase.endswith(",")))
             and sentence.text[span.end:].lstrip().startswith(","))
+
+
+def _in_citation(sentence: Sentence, span: Any, pack: Any) -> bool:
+    """A span in the tail that cites a quote ('"...," ujar X saat dihubungi, Jakarta, Senin
+    malam'): who said it, when and where, not what happened."""
+    before = sentence.text[:span.start]
+    marks = before.count('"')
+    close = before.rfind('"') if marks >= 2 and marks % 2 == 0 else -1
+    close = max(close, before.rfind("\u201d"))
+    if close < 0:
+        return False  # no quotation closes before the span
+    after_verbs, _ = _attribution_words(pack)
+    tail = before[close + 1:].casefold()
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", tail) for w in after_verbs)
+
+
+def _place_after_place(clause: Any, span: Any) -> bool:
+    """A place set after another by a comma ("BSI Cengkareng, Jakarta Barat"): where the
+    first one lies, an aside to the sentence's fact."""
+    m = re.search(r",\s*$", clause.text[:span.start])
+    return bool(m) and any(s.label == PLACE and s.end == m.start() for s in clause.spans)
 
 
 def _list_member(clause: Any, span: Any, list_words: list[str]) -> bool:
@@ -150,12 +179,17 @@ def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack:
         if any(s.start < end and start < s.end and s is not span and s.label in labels
                for s in base.spans if s.label != "ROLE") and span.label != QUANTITY:
             continue  # nested or overlapping spans: blanking one leaves half of the other
-        if start > 0 and base.text[start - 1].isalnum():
-            continue  # "US_____": the blank would be half of one word
+        if (start > 0 and (base.text[start - 1].isalnum() or base.text[start - 1] in "@#")
+                or re.match(r"[\w]", base.text[end:end + 1])):
+            continue  # "US_____", "@_____twt": the blank would be half of one word
         if span.label != QUANTITY and re.match(r"[\u2013-]\w", base.text[end:]):
             continue  # "JAK-mikro": the blank would be half of one word
-        if _name_fragment(base, start, end):
+        if _name_fragment(base, start, end, lexicon(pack).derived("common_not_particles", _common)):
             continue  # "kantor PM Singapura", "GPU ARM Mali": a piece of a longer name
+        if _in_citation(sentence, orig, pack):
+            continue  # '"...," ujar X, Jakarta, Senin malam': who, when, where it was said
+        if span.label == PLACE and _place_after_place(base, span):
+            continue  # "di BSI Cengkareng, _____": where the other place lies
         if _attributed_speaker(sentence, orig, pack):
             continue  # "menurut _____", "tulis _____": who was quoted, not what happened
         if _list_member(base, span, params.get("list_words", [])):

@@ -34,6 +34,8 @@ def _conf(pack: Any) -> dict[str, Any]:
                                 + r"\b", re.IGNORECASE)
     conf["_boiler"] = re.compile(r"^\W*" + alternation(conf.get("boilerplate_starts", []))
                                  + r"\b", re.IGNORECASE)
+    conf["_not_possessive_prefixes"] = tuple(
+        str(p).lower() for p in conf.get("possessive_not_prefixes", [])) or ("\x00",)
     conf["_default_answers"] = frozenset(_norm(str(a)) for a in conf.get("default_answers", []))
     grammar = conf.get("grammar") or {}
     conf["_grammar"] = {k: frozenset(str(w).lower() for w in grammar.get(k, []))
@@ -106,7 +108,8 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
         elif w in conf["demonstratives_set"] and not _after_name(question[: m.start()], spans):
             return f"demonstrative: {w}"
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 3
-              and w not in conf["possessive_exceptions_set"] and not before(m.start())):
+              and w not in conf["possessive_exceptions_set"] and not before(m.start())
+              and not w.startswith(conf["_not_possessive_prefixes"])):
             return f"possessive: {w}"
     return None
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, wraps
 from itertools import compress
@@ -164,6 +164,40 @@ def _correlative_rule(pairs: Sequence[Any]) -> Rule:
     return rule
 
 
+def _demonstrative_rule(pack: Any, conf: Mapping[str, Any]) -> Rule:
+    """A demonstrative after a descriptive noun phrase ("pameran produk UMKM berskala
+    nasional itu", "Pelabuhan Tanjung Intan tersebut") is dropped: the phrase says by
+    itself what it points at. Kept after a bare or generic noun ("hal itu", "pria
+    tersebut", "kota itu"), or a time word, where "ini" means now ("musim ini"): there only
+    the earlier sentence says what is meant."""
+    demo = re.compile(r"\s+" + alternation(conf["words"]) + r"\b(?!-)", re.IGNORECASE)
+    generic = frozenset(str(w).lower() for w in conf.get("generic_heads", []))
+    words_ = frozenset(str(w).lower() for w in conf["words"])
+    closers = frozenset(str(w).lower() for w in conf.get("relative_words", []))
+    from .tagging.lexicon import lexicon  # the pack's closed-class words end a phrase
+
+    stops = lexicon(pack).function | frozenset(str(w).lower() for w in conf.get("stop_words", []))
+    least = int(conf.get("min_phrase_words", 2))
+
+    def rule(text: str, spans: list[Span]) -> list[Range]:
+        out: list[Range] = []
+        for m in demo.finditer(text):
+            segment = WORD_RE.findall(text[: m.start()].rsplit(",", 1)[-1])
+            if any(w.lower() in closers for w in segment):
+                continue  # "Hakim yang memblokir ... itu memperpanjang": it closes a subject
+            phrase: list[str] = []
+            for w in reversed(segment):
+                low = w.lower()
+                if low in stops or low in words_ or is_verb_like(low, pack) or w[0].isdigit():
+                    break
+                phrase.insert(0, low)
+            if len(phrase) >= least and not generic & {phrase[0], phrase[-1]}:
+                out.append((m.start(), m.end()))
+        return out
+
+    return rule
+
+
 @cache
 def rules(pack: Any) -> list[Rule]:
     """The deletion rules of a language pack, compiled once."""
@@ -200,6 +234,8 @@ def rules(pack: Any) -> list[Rule]:
     if conf.get("drop_phrases"):
         out.append(_regex_rule(r"\b" + alternation(conf["drop_phrases"]) + r"\b", lead=r"\s*",
                                min_start=1))
+    if conf.get("demonstratives"):
+        out.append(_demonstrative_rule(pack, conf["demonstratives"]))
     if conf.get("drop_parentheses"):
         out.append(_regex_rule(r"\([^()]*\)", lead=r"\s*"))
     if conf.get("drop_words"):

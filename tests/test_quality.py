@@ -226,3 +226,20 @@ INTRO = spanned("Berikut aturan teknis mobil EEV di Malaysia:", ("PLACE", "Malay
 def test_quality_numbers_and_introductions(pack, sentence, question, answer, label, reason):
     c = cand(sentence, question, answer, label, kinds=("cloze",))
     assert reject_reason(c, sentence, ART, pack) == reason
+
+
+# -nya after se- or ter- is an adverb or a nominalisation, not "his" or "her": no reason to
+# drop the question [FacQA (ITB) via IndoNLU, CC BY-SA 4.0]
+@pytest.mark.parametrize("text,names,answer,reason", [
+    ("Sedikitnya 90 hektar kentang milik Andi Wijaya mati akibat serangan organisme di Peru.",
+     [("PERSON", "Andi Wijaya")], "Peru", None),
+    ("Topan Wilma memicu terjadinya longsor yang menewaskan 10 orang di Haiti.",
+     [("ORG", "Topan Wilma")], "Haiti", None),
+    ("Penelitian Diah berangkat dari kebiasaannya menyapu halaman rumahnya di Yogyakarta.",
+     [], "Yogyakarta", "possessive: kebiasaannya"),
+])
+def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, reason):
+    sentence = spanned(text, *names, ("PLACE", answer))
+    question = text.replace(answer, "_____", 1)
+    c = cand(sentence, question, answer, "PLACE", kinds=("cloze",))
+    assert reject_reason(c, sentence, ART, pack) == reason

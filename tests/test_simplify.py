@@ -61,6 +61,23 @@ CASES = [
      "Selain orangutan, satwa yang berada TNGL itu di antaranya adalah harimau sumatera"),
     ("PEMIMPIN Korea Utara Kim Jong Un menyatakan dukungan, menurut laporan KCNA.",
      "Pemimpin Korea Utara Kim Jong Un menyatakan dukungan"),
+    # a demonstrative after a descriptive phrase goes; after one word, a generic head, a
+    # time word ("ini" as now) or a relative clause it stays [IndoSum fresh slices 2-4,
+    # FacQA (ITB) via IndoNLU, CC BY-SA 4.0]
+    ("Pameran produk UMKM itu diselenggarakan Dewan Kerajinan Nasional di Gedung Smesco.",
+     "Pameran produk UMKM diselenggarakan Dewan Kerajinan Nasional di Gedung Smesco"),
+    ("Sneijder meninggalkan Nice setelah hanya memperkuat klub Prancis itu selama enam bulan.",
+     "Sneijder meninggalkan Nice setelah hanya memperkuat klub Prancis selama enam bulan"),
+    ("Kijang itu ditemukan terjerat perangkap babi hutan di Kotabumi.",
+     "Kijang itu ditemukan terjerat perangkap babi hutan di Kotabumi"),
+    ("Total anggaran yang belum dipertanggungjawabkan oleh ketujuh kabupaten itu Rp 19 miliar.",
+     "Total anggaran yang belum dipertanggungjawabkan oleh ketujuh kabupaten itu Rp 19 miliar"),
+    ("Hakim federal yang memblokir kebijakan imigrasi Presiden Trump itu memperpanjang perintah"
+     " pemblokirannya.", "Hakim federal yang memblokir kebijakan imigrasi Presiden Trump itu"
+     " memperpanjang perintah pemblokirannya"),
+    ("Olympiakos tak terkalahkan di Liga Europa musim ini.",
+     "Olympiakos tak terkalahkan di Liga Europa musim ini"),
+    ("Kedua pelaku itu ditangkap di Medan.", "Kedua pelaku itu ditangkap di Medan"),
 ]
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from .errors import QuizgenError
 from .lang import available, load_language
 from .model import KINDS
+from .paths import expand_glob, is_plain_name
 from .schema import Located
 from .yamlfile import YamlDoc, load_yaml
 
@@ -94,6 +95,8 @@ def _merge_outputs(doc: YamlDoc, given: Any) -> dict[str, Any]:
                     ws[wk] = _counts(doc, wkey, wv)
                     continue
                 at.check_type(wkey, wv, type(DEFAULT_OUTPUTS["worksheet"][wk]))
+                if wk == "stem":
+                    _plain_name(doc, wkey, wv)
                 ws[wk] = wv
             if ws["paper"] not in ("a4", "letter"):
                 raise QuizgenError(f"{doc.where(*key, 'paper')}: paper must be a4 or letter")
@@ -107,15 +110,42 @@ def _merge_outputs(doc: YamlDoc, given: Any) -> dict[str, Any]:
                 at.check_type(key, v, str)
                 _plain_name(doc, key, v)
             out[k] = v or None
+    _distinct_names(doc, out)
     return out
 
 
 def _plain_name(doc: YamlDoc, key: tuple, name: str) -> None:
     """An output name stays in the output folder: no folder part, not absolute, not hidden."""
-    if "/" in name or "\\" in name or name.startswith("."):
+    if not is_plain_name(name):
         raise QuizgenError(
             f"{doc.where(*key)}: '{key[-1]}' must be a plain file name inside the output folder"
         )
+
+
+def output_names(outputs: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The file names each output of a deck writes into the output folder."""
+    names: dict[str, tuple[str, ...]] = {}
+    for k, v in outputs.items():
+        if k == "worksheet":
+            if v:
+                names[k] = (f"{v['stem']}.html",) + ((f"{v['stem']}.pdf",) if v["pdf"] else ())
+        elif k != "anki_subdecks" and v:
+            names[k] = (v,)
+    return names
+
+
+def _distinct_names(doc: YamlDoc, outputs: dict[str, Any]) -> None:
+    """Two outputs of one build may not write the same file (the last would win unseen)."""
+    owner: dict[str, str] = {}
+    for k, names in output_names(outputs).items():
+        for name in names:
+            other = owner.setdefault(name.casefold(), k)  # one file where case is folded
+            if other != k:
+                key = ("outputs", k, "stem") if k == "worksheet" else ("outputs", k)
+                raise QuizgenError(
+                    f"{doc.where(*key)}: outputs '{other}' and '{k}' would both write {name};"
+                    " give each output its own file name"
+                )
 
 
 def _sources(doc: YamlDoc, base: Path, value: Any) -> list[Path]:
@@ -131,7 +161,7 @@ def _sources(doc: YamlDoc, base: Path, value: Any) -> list[Path]:
         full = str(base / pattern)
         if glob.has_magic(pattern):
             try:
-                matches = sorted(glob.glob(full, recursive=True))
+                matches = expand_glob(full)
             except (ValueError, OSError) as exc:
                 raise QuizgenError(f"{doc.where('sources', i)}: bad glob '{pattern}' ({exc})") from None
             matches = [m for m in matches if Path(m).is_file()]

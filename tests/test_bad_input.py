@@ -196,6 +196,60 @@ def mcq(**changes: str) -> str:
     return "".join(lines)
 
 
+INPUT = "is an input of this run{as_}, and writing it would destroy it; choose another output name"
+
+
+def generate_onto(output: Callable[[Path], str], *more: str) -> Make:
+    """`quizgen generate a.txt [MORE] -o OUTPUT` where OUTPUT is made by `output(tmp)`."""
+    def make(tmp: Path) -> list[str]:
+        article_file = str(write("a.txt", ARTICLE)(tmp))
+        return ["generate", article_file, *[m.replace("{tmp}", str(tmp)) for m in more],
+                "-o", output(tmp)]
+    return make
+
+
+def link(tmp: Path, name: str, target: str) -> str:
+    (tmp / name).symlink_to(target)
+    return str(tmp / name)
+
+
+def deck_link_out(tmp: Path) -> list[str]:
+    """The output folder already holds deck.apkg as a link to a file outside it."""
+    args = deck("title: T\nsources: [a.txt]\noutputs: {worksheet: false}\n")(tmp)
+    (tmp / "out").mkdir()
+    write("elsewhere.apkg", b"precious")(tmp)
+    link(tmp / "out", "deck.apkg", str(tmp / "elsewhere.apkg"))
+    return args
+
+
+def same_article_thrice(tmp: Path) -> list[str]:
+    """One article as given, spelt otherwise, through a link, and as a byte-identical copy."""
+    write("a.txt", ARTICLE)(tmp)
+    write("copy.txt", ARTICLE)(tmp)
+    link(tmp, "link.txt", "a.txt")
+    return ["generate", str(tmp / "a.txt"), f"{tmp}/./a.txt", str(tmp / "link.txt"),
+            str(tmp / "copy.txt"), "-o", str(tmp / "bank.yaml")]
+
+
+def read_once(tmp: Path, result: Result) -> None:
+    assert [a.path for a in load_bank(tmp / "bank.yaml").articles] == [str(tmp / "a.txt")]
+
+
+def glob_through_link_loops(tmp: Path) -> list[str]:
+    """`**` over a folder holding two links back to itself: 2**40 paths if followed
+    blindly, ending only at the system's link limit."""
+    args = deck("title: T\nsources: ['**/*.txt']\noutputs: {worksheet: false, bank_jsonl:"
+                " false, anki: false, anki_text: false}\n")(tmp)
+    (tmp / "berita").mkdir()
+    link(tmp / "berita", "lagi", "..")
+    link(tmp / "berita", "dan-lagi", "..")
+    return args
+
+
+def one_article_bank(tmp: Path, result: Result) -> None:
+    assert [a.path for a in load_bank(tmp / "out" / "bank.yaml").articles] == [str(tmp / "a.txt")]
+
+
 _TAKEN: list[socket.socket] = []  # ports held open until the end of the run
 
 
@@ -317,7 +371,7 @@ ROWS = [
     Row("deck-duplicate-key", deck("title: T\nsources: [a.txt]\ntitle: U\n"),
         "{tmp}/deck.yaml:3: key 'title' is given twice in one mapping (also at line 1); keep"
         " one of them"),
-    Row("deck-alias", deck("title: &t T\nsources: [a.txt]\nitems: {mcq: 1}\n"),
+    Row("deck-anchor", deck("title: &t T\nsources: [a.txt]\nitems: {mcq: 1}\n"),
         "{tmp}/deck.yaml:1: a YAML anchor ('&name') is not allowed in this file; write the"
         " value out instead"),
     # ---- bank files, hand-edited (issue 15; more cases in tests/test_bankschema.py)
@@ -435,6 +489,62 @@ ROWS = [
     Row("out-name-is-a-folder", folder_in_the_way,
         "{tmp}/out/deck.apkg: cannot write output, a folder has that name; move the folder or"
         " choose another output name"),
+    # ---- an output over an input, outside its folder, or twice (issue 15)
+    Row("generate-output-is-its-article", generate_onto(lambda tmp: str(tmp / "a.txt")),
+        "{tmp}/a.txt: " + INPUT.format(as_="")),
+    Row("generate-output-is-its-article-spelt-otherwise",
+        generate_onto(lambda tmp: str(write("sub/x", "")(tmp).parent) + "/../a.txt"),
+        "{tmp}/sub/../a.txt: " + INPUT.format(as_=" (as {tmp}/a.txt)")),
+    Row("generate-output-is-a-link-to-its-article",
+        generate_onto(lambda tmp: link(tmp, "bank.yaml", str(tmp / "a.txt"))),
+        "{tmp}/bank.yaml: " + INPUT.format(as_=" (as {tmp}/a.txt)")),
+    Row("generate-output-is-its-template-file",
+        generate_onto(lambda tmp: str(write("t.yaml", "templates: []\n")(tmp)), "--templates",
+                      "{tmp}/t.yaml"),
+        "{tmp}/t.yaml: " + INPUT.format(as_="")),
+    Row("export-over-its-bank", lambda tmp: bank(MCQ_ITEM)(tmp)[:3] + ["-o", str(tmp / "bank.yaml")],
+        "{tmp}/bank.yaml: " + INPUT.format(as_="")),
+    Row("export-over-a-hard-link-of-its-bank",
+        lambda tmp: bank(MCQ_ITEM)(tmp)[:3] + ["-o", os.link(tmp / "bank.yaml", tmp / "d.txt")
+                                               or str(tmp / "d.txt")],
+        "{tmp}/d.txt: " + INPUT.format(as_=" (as {tmp}/bank.yaml)")),
+    Row("worksheet-over-its-bank",
+        lambda tmp: ["export", "worksheet", str(write("lembar.html", BANK_HEAD + MCQ_ITEM)(tmp)),
+                     "--stem", "lembar", "--no-pdf"],
+        "{tmp}/lembar.html: " + INPUT.format(as_="")),
+    Row("worksheet-stem-with-a-folder",
+        lambda tmp: ["export", "worksheet", str(write("bank.yaml", BANK_HEAD + MCQ_ITEM)(tmp)),
+                     "--stem", "../lembar", "--no-pdf"],
+        "--stem '../lembar': must be a plain file name (no folder); give the folder with --out"),
+    Row("build-output-on-its-source",
+        deck("title: T\nsources: [a.txt]\noutputs: {anki_text: a.txt}\n", out="."),
+        "{tmp}/a.txt: " + INPUT.format(as_="")),
+    Row("build-output-on-its-deck-file",
+        deck("title: T\nsources: [a.txt]\noutputs: {bank: deck.yaml}\n", out="."),
+        "{tmp}/deck.yaml: " + INPUT.format(as_="")),
+    Row("deck-stem-escapes-the-folder",
+        deck("title: T\nsources: [a.txt]\noutputs:\n  worksheet: {stem: ../lembar}\n"),
+        "{tmp}/deck.yaml:4: 'stem' must be a plain file name inside the output folder"),
+    Row("deck-output-absolute", deck("title: T\nsources: [a.txt]\noutputs: {csv: /tmp/x.csv}\n"),
+        "{tmp}/deck.yaml:3: 'csv' must be a plain file name inside the output folder"),
+    Row("deck-output-is-a-link-out", deck_link_out,
+        "{tmp}/out/deck.apkg: is a link to {tmp}/elsewhere.apkg, outside the output folder;"
+        " remove the link or choose another output name"),
+    Row("deck-two-outputs-one-file",
+        deck("title: T\nsources: [a.txt]\noutputs: {csv: bank.yaml}\n"),
+        "{tmp}/deck.yaml:3: outputs 'bank' and 'csv' would both write bank.yaml; give each"
+        " output its own file name"),
+    Row("deck-worksheet-onto-another-output",
+        deck("title: T\nsources: [a.txt]\noutputs:\n  anki_text: lembar.html\n"
+             "  worksheet: {stem: lembar}\n"),
+        "{tmp}/deck.yaml:5: outputs 'anki_text' and 'worksheet' would both write lembar.html;"
+        " give each output its own file name"),
+    Row("same-article-four-ways", same_article_thrice,
+        "quizgen: note: {tmp}/./a.txt: the same article as {tmp}/a.txt; read once\n"
+        "quizgen: note: {tmp}/link.txt: the same article as {tmp}/a.txt; read once\n"
+        "quizgen: note: {tmp}/copy.txt: the same article as {tmp}/a.txt; read once\n"
+        "wrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0, read_once),
+    Row("deck-glob-through-link-loops", glob_through_link_loops, "", 0, one_article_bank),
     # ---- quizgen review (an unwritable bank is not an error here: the page says so and
     # keeps the file; tests/test_review_browser.py)
     Row("review-not-a-bank",
@@ -498,3 +608,34 @@ def test_bad_input_real_process_prints_one_line_and_exits_1(args, expected) -> N
                           capture_output=True, text=True, timeout=60,
                           env={**os.environ, "QUIZGEN_DEBUG": ""})
     assert (done.returncode, done.stderr, done.stdout) == (1, expected, "")
+
+
+QUIZGEN = str(Path(sys.executable).parent / "quizgen")
+SEED = "seeds/000_76ed86c18c620676.txt"
+
+
+@pytest.mark.parametrize("redirect, error", [
+    (">/dev/full", "standard output: cannot write (No space left on device); write to a file"
+                   " instead (-o FILE)"),
+    (">&-", "standard output is closed; write the bank to a file with -o FILE"),
+])
+def test_bad_input_bank_to_a_full_or_closed_stdout_fails(redirect: str, error: str) -> None:
+    """`quizgen generate FILE` writes the bank to standard output: when it cannot, the run
+    fails with one line and exit code 1, never a silent 0."""
+    if redirect == ">/dev/full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    done = subprocess.run(["sh", "-c", f'"$0" generate "$1" {redirect}', QUIZGEN, SEED],
+                          cwd=ROOT, stderr=subprocess.PIPE, text=True, timeout=120,
+                          env={**os.environ, "QUIZGEN_DEBUG": ""})
+    assert (done.returncode, done.stderr) == (1, f"quizgen: error: {error}\n")
+
+
+def test_bad_input_bank_to_a_reader_that_left_is_not_success() -> None:
+    """Standard output a pipe whose reader has gone before the bank is written (`| true`):
+    the exit code says so (141, as a shell reports SIGPIPE), with nothing on standard
+    error."""
+    run = subprocess.Popen([QUIZGEN, "generate", SEED], cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.close()
+    assert (run.wait(timeout=120), run.stderr.read()) == (141, b"")

@@ -17,7 +17,9 @@ from ..errors import QuizgenError
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _flush_stdout()
+            return result
         except QuizgenError as exc:
             click.echo(f"quizgen: error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
@@ -42,6 +44,35 @@ class _Group(click.Group):
                 err=True,
             )
             sys.exit(70)
+
+
+def _flush_stdout() -> None:
+    """What a command printed reaches standard output, or the run fails: a full disk or a
+    closed descriptor is an error, never a silent exit 0 (a reader that has gone, as with
+    `| head`, is the BrokenPipeError the caller handles)."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise QuizgenError(f"standard output: cannot write ({getattr(exc, 'strerror', None) or exc});"
+                           " write to a file instead (-o FILE)") from None
+
+
+def write_stdout(text: str) -> None:
+    """Text for standard output, written and flushed now (see _flush_stdout)."""
+    if sys.stdout is None:
+        raise QuizgenError("standard output is closed; write to a file instead (-o FILE)")
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise QuizgenError(f"standard output: cannot write ({getattr(exc, 'strerror', None) or exc});"
+                           " write to a file instead (-o FILE)") from None
+    _flush_stdout()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

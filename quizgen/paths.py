@@ -131,15 +131,16 @@ def expand_glob(pattern: str) -> list[str]:
         if not os.path.isdir(root):
             continue
         seen: set[tuple[int, int]] = set()
-        for folder, subfolders, _ in os.walk(root, followlinks=True):
-            st = os.stat(folder)
-            if (st.st_dev, st.st_ino) in seen:
+        for folder, subfolders, files in os.walk(root, followlinks=True):
+            ident = _identity(Path(folder))
+            if ident is None or ident in seen:
                 subfolders.clear()
                 continue
-            seen.add((st.st_dev, st.st_ino))
+            seen.add(ident)
             subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-            if not rest:
-                found.add(os.path.join(folder, ""))
+            if not rest:  # "dir/**": the folders and files below, as glob gives them
+                found.add(os.path.join(folder, "") if folder == root else folder)
+                found.update(os.path.join(folder, f) for f in files if not f.startswith("."))
                 continue
             prefix = glob.escape(folder) if folder != os.curdir or head else ""
             found.update(expand_glob(os.path.join(prefix, rest) if prefix else rest))

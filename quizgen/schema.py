@@ -8,7 +8,7 @@ A key path is written as a person finds it in the file: `outputs.worksheet.stem`
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from .errors import QuizgenError
@@ -74,17 +74,17 @@ class Located:
             raise self.fail(key, f"must be {type_name(expected)}, not {type(value).__name__}"
                             f" {shown(value)}", _NAMES.get(first, ("", "fix its type"))[1])
 
-    def check_keys(self, key: Key, value: dict, allowed: Iterable[str]) -> None:
+    def check_keys(self, key: Key, value: dict, allowed: Collection[str]) -> None:
         """Every key of the mapping `value` (at `key`) is allowed; a misspelt one is named
         with the closest allowed key."""
-        allowed = sorted(allowed)
         for k in value:
             if k not in allowed:
+                names = sorted(allowed)
                 label = key_name(self.name + tuple(key) + (k,))
-                close = difflib.get_close_matches(str(k), allowed, 1)
+                close = difflib.get_close_matches(str(k), names, 1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 raise QuizgenError(f"{self.where(*key, k)}: unknown key '{label}'; {hint}allowed"
-                                   f" here: {', '.join(allowed)}")
+                                   f" here: {', '.join(names)}")
 
     def choice(self, key: Key, value: Any, allowed: Iterable[str], what: str) -> None:
         """`value` is one of `allowed` (a string); else name the closest."""

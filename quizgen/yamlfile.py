@@ -177,7 +177,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1, *, aliases: bool = Tru
         )
     if _may_nest_deeper(text, MAX_DEPTH):  # else the event pass cannot fail: skip it
         _check_depth(text, path, shift)
-    if not aliases and _MAY_ANCHOR.search(text):
+    if not aliases and ("&" in text or "*" in text) and _MAY_ANCHOR.search(text):
         _refuse_anchors(text, path, shift)
     loader = _Loader(text)
     try:

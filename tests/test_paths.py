@@ -15,7 +15,8 @@ TREE = ["a.txt", "b.md", "berita/c.txt", "berita/2025/d.txt", "berita/.draft/e.t
 
 
 @pytest.mark.parametrize("pattern", ["**/*.txt", "berita/**/*.txt", "*.txt", "berita/*/*.txt",
-                                     "**/2025/*.txt", "b*/**/*.txt", "**/juli/**/*.txt"])
+                                     "**/2025/*.txt", "b*/**/*.txt", "**/juli/**/*.txt",
+                                     "berita/**", "**/*"])
 def test_paths_glob_without_links_is_globs_own(tmp_path: Path, pattern: str) -> None:
     for name in TREE:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

@@ -614,17 +614,27 @@ QUIZGEN = str(Path(sys.executable).parent / "quizgen")
 SEED = "seeds/000_76ed86c18c620676.txt"
 
 
-@pytest.mark.parametrize("redirect, error", [
-    (">/dev/full", "standard output: cannot write (No space left on device); write to a file"
-                   " instead (-o FILE)"),
-    (">&-", "standard output is closed; write the bank to a file with -o FILE"),
+FULL = ("standard output: cannot write (No space left on device); write to a file instead"
+        " (-o FILE)")
+CLOSED = ("standard output is closed; give the command somewhere to print (a terminal, a"
+          " file, a pipe)")
+
+
+@pytest.mark.parametrize("command, redirect, error", [
+    ("generate", ">/dev/full", FULL),
+    ("generate", ">&-", "standard output is closed; write the bank to a file with -o FILE"),
+    ("inspect", ">/dev/full", FULL),
+    ("inspect --format json", ">/dev/full", FULL),
+    ("inspect", ">&-", CLOSED),
 ])
-def test_bad_input_bank_to_a_full_or_closed_stdout_fails(redirect: str, error: str) -> None:
-    """`quizgen generate FILE` writes the bank to standard output: when it cannot, the run
-    fails with one line and exit code 1, never a silent 0."""
+def test_bad_input_to_a_full_or_closed_stdout_fails(command: str, redirect: str,
+                                                    error: str) -> None:
+    """`quizgen generate FILE` writes the bank to standard output, `inspect` what it
+    found: when they cannot, the run fails with one line and exit code 1, never a silent
+    0 (nor an internal error)."""
     if redirect == ">/dev/full" and not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")
-    done = subprocess.run(["sh", "-c", f'"$0" generate "$1" {redirect}', QUIZGEN, SEED],
+    done = subprocess.run(["sh", "-c", f'"$0" {command} "$1" {redirect}', QUIZGEN, SEED],
                           cwd=ROOT, stderr=subprocess.PIPE, text=True, timeout=120,
                           env={**os.environ, "QUIZGEN_DEBUG": ""})
     assert (done.returncode, done.stderr) == (1, f"quizgen: error: {error}\n")

@@ -14,7 +14,18 @@ import click
 from ..errors import QuizgenError
 
 
+# Commands whose product is what they print (generate checks for itself: only without -o).
+PRINTING = ("inspect", "try", "templates")
+
+
 class _Group(click.Group):
+    def resolve_command(self, ctx: click.Context, args: list[str]):  # type: ignore[override]
+        name, command, rest = super().resolve_command(ctx, args)
+        if sys.stdout is None and name in PRINTING:
+            raise QuizgenError("standard output is closed; give the command somewhere to"
+                               " print (a terminal, a file, a pipe)")
+        return name, command, rest
+
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             result = super().invoke(ctx)
@@ -35,6 +46,9 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:  # a bug of ours: one line for the user, details on demand
+            if isinstance(exc, OSError) and _from_stdout(exc):  # a full disk, a closed descriptor
+                click.echo(f"quizgen: error: {_stdout_error(exc).message}", err=True)
+                sys.exit(1)
             if os.environ.get("QUIZGEN_DEBUG"):
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
@@ -57,8 +71,33 @@ def _flush_stdout() -> None:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:
-        raise QuizgenError(f"standard output: cannot write ({getattr(exc, 'strerror', None) or exc});"
-                           " write to a file instead (-o FILE)") from None
+        raise _stdout_error(exc) from None
+
+
+def _stdout_error(exc: Exception) -> QuizgenError:
+    """Standard output failed: say so, and send what is still buffered nowhere (else the
+    interpreter's own flush at exit would print a traceback after our line)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return QuizgenError(f"standard output: cannot write ({getattr(exc, 'strerror', None) or exc});"
+                        " write to a file instead (-o FILE)")
+
+
+def _from_stdout(exc: OSError) -> bool:
+    """True if the error came from writing to standard output (click.echo's `file`, or
+    any other writer's, is descriptor 1)."""
+    tb = exc.__traceback__
+    while tb is not None:
+        file = tb.tb_frame.f_locals.get("file")
+        try:
+            if file is not None and file.fileno() == 1:
+                return True
+        except (AttributeError, OSError, ValueError):
+            pass
+        tb = tb.tb_next
+    return False
 
 
 def write_stdout(text: str) -> None:
@@ -70,8 +109,7 @@ def write_stdout(text: str) -> None:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:
-        raise QuizgenError(f"standard output: cannot write ({getattr(exc, 'strerror', None) or exc});"
-                           " write to a file instead (-o FILE)") from None
+        raise _stdout_error(exc) from None
     _flush_stdout()
 
 

@@ -36,7 +36,7 @@ ITEM_FIELDS: dict[str, tuple[Any, bool]] = {
     "explanation": (_TEXT, True),
     "sources": ("sources", True),
     "template": (_TEXT, True),
-    "score": ((int, float), True),
+    "score": ((float, int), True),
     "confidence": ("confidence", True),
     "tags": (_TEXTS, True),
     "keep": (bool, True),

@@ -37,6 +37,8 @@ def key_name(key: Key) -> str:
 
 def type_name(expected: type | tuple[type, ...]) -> str:
     kinds = expected if isinstance(expected, tuple) else (expected,)
+    if set(kinds) == {int, float}:
+        return _NAMES[float][0]
     return " or ".join(_NAMES[t][0] if t in _NAMES else t.__name__ for t in kinds)
 
 

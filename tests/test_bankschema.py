@@ -163,7 +163,8 @@ def test_bankschema_any_bank_loads_or_is_refused_with_file_and_line(text: str) -
     ("options: [Wonsan, 3]", "'items[1].options[1]' must be a string, not int 3"),
     ("tags: PERSON", "'items[1].tags' must be a list, not str 'PERSON'"),
     ("answer_span: [3]", "'items[1].answer_span' must be two offsets [start, end]"),
-    ("score: tinggi", "'items[1].score' must be a whole number or a number, not str"),
+    ("score: tinggi", "'items[1].score' must be a number, not str 'tinggi'; write a"
+                         " number such as 0.5"),
     ("question: ''", "'items[1].question' is empty; write the item's question"),
     ("kind: Truefalse", "unknown kind 'Truefalse' in 'items[1].kind'; did you mean"
                         " 'truefalse'?"),

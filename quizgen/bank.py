@@ -19,12 +19,13 @@ import yaml
 from .confidence import load_model
 from .errors import QuizgenError
 from .lang import load_language
-from .model import KINDS, ArticleInfo, Item, QuestionBank, Source
+from .model import ArticleInfo, Item, QuestionBank, Source
 from .outfile import atomic_write_text
 from .parallel import map_ordered
+from .bankschema import FORMAT_VERSION, UniqueIds, article_from, check_head, item_from, truth_words
+from .schema import Located
 from .yamlfile import load_yaml_lists
 
-FORMAT_VERSION = 1
 # Fields a person may edit in a bank; regeneration keeps their values.
 EDITABLE = ("question", "answer", "options", "explanation", "keep", "tags")
 
@@ -203,68 +204,30 @@ def save_bank(bank: QuestionBank, path: str | Path, fmt: str | None = None) -> N
     atomic_write_text(path, text)
 
 
-_ARTICLE_FIELDS = {f.name for f in fields(ArticleInfo)}
-
-
-def _item_from_dict(d: Any, where: str) -> Item:
-    if not isinstance(d, dict):
-        raise QuizgenError(f"{where}: an item must be a mapping; restore the item's fields")
-    unknown = d.keys() - _ITEM_NAMES
-    if unknown:
-        raise QuizgenError(
-            f"{where}: unknown item field '{sorted(unknown)[0]}'; allowed: {', '.join(sorted(_ITEM_FIELDS))}"
-        )
-    for required in ("id", "kind", "question", "answer"):
-        if not isinstance(d.get(required), str) or not d.get(required):
-            raise QuizgenError(f"{where}: item field '{required}' must be a non-empty string")
-    if d["kind"] not in KINDS:
-        raise QuizgenError(f"{where}: unknown kind '{d['kind']}'; use one of {', '.join(KINDS)}")
-    if "keep" in d and not isinstance(d["keep"], bool):
-        raise QuizgenError(f"{where}: 'keep' must be true or false")
-    conf = d.get("confidence")
-    if conf is not None and (isinstance(conf, bool) or not isinstance(conf, (int, float))
-                             or not 0 <= conf <= 1):
-        raise QuizgenError(f"{where}: 'confidence' must be a number from 0 to 1 (or removed)")
-    data = dict(d)
-    try:
-        data["sources"] = [Source(**s) for s in d.get("sources") or []]
-    except TypeError:
-        raise QuizgenError(
-            f"{where}: each source needs article, sentence, start and end"
-        ) from None
-    span = d.get("answer_span")
-    data["answer_span"] = tuple(span) if span else None
-    data["options"] = [str(o) for o in d.get("options") or []]
-    data["tags"] = [str(t) for t in d.get("tags") or []]
-    return Item(**data)
-
-
 def load_bank(path: str | Path, *, sources: bool = True) -> QuestionBank:
-    """A bank file. `sources=False` leaves the items' sources unread (empty), which is all
-    merge_edits needs of an earlier bank, and most of a large bank's text."""
+    """A bank file, checked against the bank schema (quizgen/bankschema.py). `sources=False`
+    leaves the items' sources unread (empty), which is all merge_edits needs of an earlier
+    bank, and most of a large bank's text."""
     p = Path(path)
     if p.suffix == ".jsonl":
         raise QuizgenError(f"{p}: JSON Lines banks are for machines; load the YAML bank instead")
-    doc, lists = load_yaml_lists(p, ("items", "articles"), skip=None if sources else "sources")
-    data = doc.data
-    if not isinstance(data, dict) or data.get("quizgen_bank") != FORMAT_VERSION:
-        raise QuizgenError(
-            f"{doc.where()}: not a quizgen bank (expected 'quizgen_bank: {FORMAT_VERSION}');"
-            " make one with 'quizgen generate'"
-        )
-    articles = []
-    for a, where in lists["articles"]:
-        if not isinstance(a, dict) or set(a) - _ARTICLE_FIELDS or "id" not in a:
-            raise QuizgenError(f"{where}: malformed article entry")
-        articles.append(ArticleInfo(**{"path": "", **a}))
-    items = [_item_from_dict(d, where) for d, where in lists["items"]]
-    if not sources:  # also where the layout made them read
-        for item in items:
-            item.sources = []
+    doc, lists = load_yaml_lists(p, ("items", "articles"), skip=None if sources else "sources",
+                                 aliases=False)
+    data = check_head(Located(doc))
+    truth = truth_words(data.get("lang"))
+    articles = [article_from(a, Located(part, key, ("articles", n)))
+                for n, (a, part, key) in enumerate(lists["articles"])]
+    items = []
+    ids = UniqueIds()
+    for n, (value, part, key) in enumerate(lists["items"]):
+        at = Located(part, key, ("items", n))
+        item = item_from(value, at, truth, sources)
+        ids.add(item, at)
+        items.append(item)
     return QuestionBank(
-        title=str(data.get("title") or p.stem),
-        lang=str(data.get("lang") or ""),
-        seed=int(data.get("seed") or 0),
+        title=data.get("title") or p.stem,
+        lang=data.get("lang") or "",
+        seed=data.get("seed") or 0,
         articles=articles,
         items=items,
     )

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bank import load_bank, merge_edits, require_items, save_bank
-from .deck import Deck
+from .deck import Deck, output_names
 from .errors import QuizgenError
 from .lang import load_language
 from .model import QuestionBank
 from .outfile import all_or_nothing
+from .paths import check_inside, check_outputs
 from .select import deck_bank
 from .stream import Reporter, stream_bank
 from .templates import load_templates
@@ -81,6 +82,10 @@ def _build(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise QuizgenError(f"{out}: exists and is not a folder; choose another --out")
+    names = [name for group in output_names(deck.outputs).values() for name in group]
+    check_inside(out, names)
+    check_outputs([out / name for name in names],
+                  [deck.path, *deck.sources, *deck.template_files])
     o = deck.outputs
     bank = make_bank(deck, out / o["bank"] if o.get("bank") else None, jobs=jobs, progress=progress)
     require_items(bank, limited=bool(deck.items))

@@ -21,6 +21,8 @@ from typing import Any
 from .errors import QuizgenError
 from .lang import available, load_language
 from .model import KINDS
+from .paths import expand_glob, is_plain_name
+from .schema import Located
 from .yamlfile import YamlDoc, load_yaml
 
 DEFAULT_OUTPUTS: dict[str, Any] = {
@@ -60,97 +62,106 @@ class Deck:
     outputs: dict[str, Any] = field(default_factory=dict)
 
 
-def _type_name(t: Any) -> str:
-    names = {str: "a string", int: "a whole number", bool: "true or false", list: "a list",
-             dict: "a mapping"}
-    if isinstance(t, tuple):
-        return " or ".join(names.get(x, x.__name__) for x in t)
-    return names.get(t, t.__name__)
-
-
-def _check_type(doc: YamlDoc, key: tuple, value: Any, expected: Any) -> None:
-    ok = isinstance(value, expected) and not (
-        isinstance(value, bool) and expected in (int, (int, float))
-    )
-    if not ok:
-        raise QuizgenError(
-            f"{doc.where(*key)}: '{'.'.join(map(str, key))}' must be {_type_name(expected)},"
-            f" not {type(value).__name__} {value!r}"
-        )
-
-
-def _check_keys(doc: YamlDoc, key: tuple, value: dict, allowed: set[str]) -> None:
-    for k in value:
-        if k not in allowed:
-            name = ".".join(map(str, key + (k,)))
-            raise QuizgenError(
-                f"{doc.where(*key, k)}: unknown key '{name}'; allowed here: {', '.join(sorted(allowed))}"
-            )
-
-
 def _counts(doc: YamlDoc, key: tuple, value: Any) -> dict[str, int]:
-    _check_type(doc, key, value, dict)
-    _check_keys(doc, key, value, set(KINDS))
+    at = Located(doc)
+    at.check_type(key, value, dict)
+    at.check_keys(key, value, set(KINDS))
     for kind, n in value.items():
-        _check_type(doc, key + (kind,), n, int)
+        at.check_type(key + (kind,), n, int)
         if n < 0:
             raise QuizgenError(f"{doc.where(*key, kind)}: '{kind}' must be 0 or more")
     return dict(value)
 
 
 def _merge_outputs(doc: YamlDoc, given: Any) -> dict[str, Any]:
+    at = Located(doc)
     out = {**DEFAULT_OUTPUTS, "worksheet": dict(DEFAULT_OUTPUTS["worksheet"])}
     if given is None:
         return out
-    _check_type(doc, ("outputs",), given, dict)
-    _check_keys(doc, ("outputs",), given, set(DEFAULT_OUTPUTS))
+    at.check_type(("outputs",), given, dict)
+    at.check_keys(("outputs",), given, set(DEFAULT_OUTPUTS))
     for k, v in given.items():
         key = ("outputs", k)
         if k == "worksheet":
             if v in (None, False):
                 out[k] = None
                 continue
-            _check_type(doc, key, v, dict)
-            _check_keys(doc, key, v, set(DEFAULT_OUTPUTS["worksheet"]))
+            at.check_type(key, v, dict)
+            at.check_keys(key, v, set(DEFAULT_OUTPUTS["worksheet"]))
             ws = out["worksheet"]
             for wk, wv in v.items():
                 wkey = key + (wk,)
                 if wk == "items":
                     ws[wk] = _counts(doc, wkey, wv)
                     continue
-                _check_type(doc, wkey, wv, type(DEFAULT_OUTPUTS["worksheet"][wk]))
+                at.check_type(wkey, wv, type(DEFAULT_OUTPUTS["worksheet"][wk]))
+                if wk == "stem":
+                    _plain_name(doc, wkey, wv)
                 ws[wk] = wv
             if ws["paper"] not in ("a4", "letter"):
                 raise QuizgenError(f"{doc.where(*key, 'paper')}: paper must be a4 or letter")
             if not 1 <= ws["versions"] <= 26:
                 raise QuizgenError(f"{doc.where(*key, 'versions')}: versions must be 1 to 26")
         elif k == "anki_subdecks":
-            _check_type(doc, key, v, bool)
+            at.check_type(key, v, bool)
             out[k] = v
         else:
             if v not in (None, False):
-                _check_type(doc, key, v, str)
-                if "/" in v or "\\" in v or v.startswith("."):
-                    raise QuizgenError(
-                        f"{doc.where(*key)}: '{k}' must be a plain file name inside the output folder"
-                    )
+                at.check_type(key, v, str)
+                _plain_name(doc, key, v)
             out[k] = v or None
+    _distinct_names(doc, out)
     return out
 
 
+def _plain_name(doc: YamlDoc, key: tuple, name: str) -> None:
+    """An output name stays in the output folder: no folder part, not absolute, not hidden."""
+    if not is_plain_name(name):
+        raise QuizgenError(
+            f"{doc.where(*key)}: '{key[-1]}' must be a plain file name inside the output folder"
+        )
+
+
+def output_names(outputs: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The file names each output of a deck writes into the output folder."""
+    names: dict[str, tuple[str, ...]] = {}
+    for k, v in outputs.items():
+        if k == "worksheet":
+            if v:
+                names[k] = (f"{v['stem']}.html",) + ((f"{v['stem']}.pdf",) if v["pdf"] else ())
+        elif k != "anki_subdecks" and v:
+            names[k] = (v,)
+    return names
+
+
+def _distinct_names(doc: YamlDoc, outputs: dict[str, Any]) -> None:
+    """Two outputs of one build may not write the same file (the last would win unseen)."""
+    owner: dict[str, str] = {}
+    for k, names in output_names(outputs).items():
+        for name in names:
+            other = owner.setdefault(name.casefold(), k)  # one file where case is folded
+            if other != k:
+                key = ("outputs", k, "stem") if k == "worksheet" else ("outputs", k)
+                raise QuizgenError(
+                    f"{doc.where(*key)}: outputs '{other}' and '{k}' would both write {name};"
+                    " give each output its own file name"
+                )
+
+
 def _sources(doc: YamlDoc, base: Path, value: Any) -> list[Path]:
+    at = Located(doc)
     if isinstance(value, str):
         value = [value]
-    _check_type(doc, ("sources",), value, list)
+    at.check_type(("sources",), value, list)
     if not value:
         raise QuizgenError(f"{doc.where('sources')}: 'sources' is empty; list article files or globs")
     found: list[Path] = []
     for i, pattern in enumerate(value):
-        _check_type(doc, ("sources", i), pattern, str)
+        at.check_type(("sources", i), pattern, str)
         full = str(base / pattern)
         if glob.has_magic(pattern):
             try:
-                matches = sorted(glob.glob(full, recursive=True))
+                matches = expand_glob(full)
             except (ValueError, OSError) as exc:
                 raise QuizgenError(f"{doc.where('sources', i)}: bad glob '{pattern}' ({exc})") from None
             matches = [m for m in matches if Path(m).is_file()]
@@ -172,35 +183,36 @@ def _sources(doc: YamlDoc, base: Path, value: Any) -> list[Path]:
 
 
 def load_deck(path: str | Path) -> Deck:
-    doc = load_yaml(path)
+    doc = load_yaml(path, aliases=False)
+    at = Located(doc)
     data = doc.data
     p = Path(path)
     if not isinstance(data, dict):
         raise QuizgenError(f"{doc.where()}: a deck file must be a mapping with title, lang, sources")
-    _check_keys(doc, (), data, {"title", "lang", "seed", "sources", "templates", "items", "outputs"})
+    at.check_keys((), data, {"title", "lang", "seed", "sources", "templates", "items", "outputs"})
     for required in ("title", "sources"):
         if required not in data:
             raise QuizgenError(f"{doc.where()}: missing '{required}'; add it to the deck file")
-    _check_type(doc, ("title",), data["title"], str)
+    at.check_type(("title",), data["title"], str)
     lang = data.get("lang", "id")
-    _check_type(doc, ("lang",), lang, str)
+    at.check_type(("lang",), lang, str)
     if lang not in available():
         raise QuizgenError(
             f"{doc.where('lang')}: unknown language '{lang}'; available: {', '.join(available())}"
         )
     seed = data.get("seed", 0)
-    _check_type(doc, ("seed",), seed, int)
+    at.check_type(("seed",), seed, int)
     base = p.parent
     tpl = data.get("templates") or {}
-    _check_type(doc, ("templates",), tpl, dict)
-    _check_keys(doc, ("templates",), tpl, {"packs", "files"})
+    at.check_type(("templates",), tpl, dict)
+    at.check_keys(("templates",), tpl, {"packs", "files"})
     packs = tpl.get("packs", True)
-    _check_type(doc, ("templates", "packs"), packs, bool)
+    at.check_type(("templates", "packs"), packs, bool)
     files = tpl.get("files") or []
-    _check_type(doc, ("templates", "files"), files, list)
+    at.check_type(("templates", "files"), files, list)
     tfiles = []
     for i, f in enumerate(files):
-        _check_type(doc, ("templates", "files", i), f, str)
+        at.check_type(("templates", "files", i), f, str)
         tp = base / f
         if not tp.is_file():
             raise QuizgenError(f"{doc.where('templates', 'files', i)}: template file '{f}' not found")

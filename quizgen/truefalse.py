@@ -15,14 +15,8 @@ from collections.abc import Mapping, Sequence
 
 from .datefmt import span_display
 from .distract import Answer, distractors
-from .lang import LanguagePack
+from .lang import LanguagePack, answer_words  # noqa: F401 (answer_words: callers import it here)
 from .model import DATE, ORG, PERSON, PLACE, Candidate, Corpus
-
-
-def answer_words(pack: LanguagePack) -> tuple[str, str]:
-    """The words for true and false, e.g. ("Benar", "Salah")."""
-    labels = pack.data("labels")
-    return str(labels["answer_true"]), str(labels["answer_false"])
 
 
 def _answer_in_statement(candidate: Candidate, pack: LanguagePack) -> tuple[int, int] | None:

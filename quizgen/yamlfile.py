@@ -41,34 +41,55 @@ class YamlDoc:
 MAX_DEPTH = 100  # nested lists and mappings; libyaml's composer recurses in C (and crashes)
 MAX_ALIAS_REPEATS = 100_000  # values reached again through '*alias' (an alias bomb: 10**9)
 MAX_CHARS = 200_000_000  # one YAML text: a bank of about 200,000 items
+MAX_VALUE_CHARS = 1_000_000  # one value (a sentence of an article is at most 100,000)
 
 
 class _Walk:
-    """Records the line of every value; counts values reached again through aliases."""
+    """Records the line of every value; counts values reached again through aliases (or
+    refuses them: `aliases=False`); refuses a key given twice in one mapping and a value
+    over MAX_VALUE_CHARS."""
 
-    def __init__(self, path: str, shift: int = 0) -> None:
+    def __init__(self, path: str, shift: int = 0, aliases: bool = True) -> None:
         self.path, self.lines, self.seen, self.repeats = path, {}, set(), 0
-        self.shift = shift
+        self.shift, self.aliases = shift, aliases
+
+    def _where(self, node: yaml.Node) -> str:
+        return f"{self.path}:{node.start_mark.line + 1 + self.shift}"
 
     def visit(self, node: yaml.Node, key: Key) -> None:
         if id(node) in self.seen:
+            if not self.aliases:
+                raise QuizgenError(f"{self._where(node)}: a YAML alias ('*name') repeats a value;"
+                                   " write the value out instead")
             self.repeats += 1
             if self.repeats > MAX_ALIAS_REPEATS:
                 raise QuizgenError(
-                    f"{self.path}:{node.start_mark.line + 1 + self.shift}: YAML aliases ('*name') repeat"
+                    f"{self._where(node)}: YAML aliases ('*name') repeat"
                     f" values over {MAX_ALIAS_REPEATS} times; write the values out instead"
                 )
         self.seen.add(id(node))
         lines = self.lines
         lines[key] = node.start_mark.line + 1 + self.shift
         if isinstance(node, yaml.MappingNode):
+            names: dict[Any, yaml.Node] = {}
             for k_node, v_node in node.value:
                 name = k_node.value if isinstance(k_node, yaml.ScalarNode) else str(k_node.start_mark)
+                if name in names:
+                    raise QuizgenError(
+                        f"{self._where(k_node)}: key '{name}' is given twice in one mapping (also"
+                        f" at line {names[name].start_mark.line + 1 + self.shift}); keep one of them"
+                    )
+                names[name] = k_node
                 self.visit(v_node, key + (name,))
                 lines.setdefault(key + (name,), k_node.start_mark.line + 1 + self.shift)
         elif isinstance(node, yaml.SequenceNode):
             for i, child in enumerate(node.value):
                 self.visit(child, key + (i,))
+        elif len(node.value) > MAX_VALUE_CHARS:
+            raise QuizgenError(
+                f"{self._where(node)}: a value of {len(node.value)} characters, over the"
+                f" {MAX_VALUE_CHARS} limit for one value; shorten it"
+            )
 
 
 # libyaml's loader when PyYAML was built with it (it is, in the wheels): ~20x faster.
@@ -119,9 +140,35 @@ def _deepest(loader: yaml.BaseLoader, path: str, shift: int) -> None:
             depth -= 1
 
 
-def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
+# Where an anchor ('&name') or an alias ('*name') may stand: before a value, after white
+# space or a flow indicator. Text without one has neither (quoted text may match: the
+# events then tell).
+_MAY_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s\]},]")
+
+
+def _refuse_anchors(text: str, path: str, shift: int) -> None:
+    """Refuse YAML anchors and aliases (nobody writes them by hand in these files, and an
+    alias tree under every limit still expands to gigabytes). Syntax errors are left for
+    the parse proper to report."""
+    loader = _Loader(text)
+    try:
+        while (event := loader.get_event()) is not None:
+            if getattr(event, "anchor", None) is not None:
+                what = "alias ('*name')" if isinstance(event, yaml.AliasEvent) else "anchor ('&name')"
+                raise QuizgenError(
+                    f"{path}:{event.start_mark.line + 1 + shift}: a YAML {what} is not allowed"
+                    " in this file; write the value out instead"
+                )
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1, *, aliases: bool = True) -> YamlDoc:
     """Parse YAML text safely; syntax errors become a one-line QuizgenError with the line.
-    `first_line`: the line of the file the text starts on (for a part of a file)."""
+    `first_line`: the line of the file the text starts on (for a part of a file).
+    `aliases=False`: refuse anchors and aliases."""
     shift = first_line - 1
     if len(text) > MAX_CHARS:
         raise QuizgenError(
@@ -130,6 +177,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
         )
     if _may_nest_deeper(text, MAX_DEPTH):  # else the event pass cannot fail: skip it
         _check_depth(text, path, shift)
+    if not aliases and ("&" in text or "*" in text) and _MAY_ANCHOR.search(text):
+        _refuse_anchors(text, path, shift)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -145,14 +194,14 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
         raise QuizgenError(f"{path}: YAML error: {exc}; fix the file's syntax") from None
     finally:
         loader.dispose()
-    walk = _Walk(path, shift)
+    walk = _Walk(path, shift, aliases)
     if node is not None:
         walk.visit(node, ())
     return YamlDoc(path=path, data=data, lines=walk.lines)
 
 
-def load_yaml(path: str | Path) -> YamlDoc:
-    return parse_yaml(read_yaml_text(path), str(path))
+def load_yaml(path: str | Path, *, aliases: bool = True) -> YamlDoc:
+    return parse_yaml(read_yaml_text(path), str(path), aliases=aliases)
 
 
 def read_yaml_text(path: str | Path) -> str:
@@ -171,39 +220,42 @@ def read_yaml_text(path: str | Path) -> str:
 
 
 def load_yaml_lists(
-    path: str | Path, keys: tuple[str, ...], skip: str | None = None
-) -> tuple[YamlDoc, dict[str, Iterator[tuple[Any, str]]]]:
+    path: str | Path, keys: tuple[str, ...], skip: str | None = None, *, aliases: bool = True
+) -> tuple[YamlDoc, dict[str, Iterator[tuple[Any, YamlDoc, Key]]]]:
     """A YAML file whose top-level mapping holds long lists under `keys` (a bank's articles
     and items): the file without those lists, and each list's values one by one, each
-    with its FILE:LINE. A list written in block style at the left margin ("- " lines) is
-    parsed item by item, so the whole file's node tree and line table are never held at
-    once; another layout is parsed with the rest. `skip`: a key of the items whose block
-    is left unread where the layout allows (the caller must not need it)."""
+    with a document that knows its lines and its key path there. A list written in block
+    style at the left margin ("- " lines) is parsed item by item, so the whole file's node
+    tree and line table are never held at once; another layout is parsed with the rest.
+    `skip`: a key of the items whose block is left unread where the layout allows (the
+    caller must not need it). `aliases=False`: refuse anchors and aliases."""
     text = read_yaml_text(path)
     cut: dict[str, Iterator[tuple[int, str]]] = {}
     for key in keys:
         parts = _split_list(text, key)
         if parts is not None:
             text, cut[key] = parts
-    doc = parse_yaml(text, str(path))
+    doc = parse_yaml(text, str(path), aliases=aliases)
 
-    def each(chunks: Iterator[tuple[int, str]]) -> Iterator[tuple[Any, str]]:
+    def each(chunks: Iterator[tuple[int, str]]) -> Iterator[tuple[Any, YamlDoc, Key]]:
         for first_line, chunk in chunks:
-            part = _parse_without(chunk, skip, str(path), first_line) if skip else None
-            part = part or parse_yaml(chunk, str(path), first_line)
+            part = (_parse_without(chunk, skip, str(path), first_line, aliases) if skip
+                    else None)
+            part = part or parse_yaml(chunk, str(path), first_line, aliases=aliases)
             if not isinstance(part.data, list) or len(part.data) != 1:
                 raise QuizgenError(f"{part.where()}: expected one list item here; check the indentation")
-            yield part.data[0], part.where(0)
+            yield part.data[0], part, (0,)
 
-    def whole(key: str) -> Iterator[tuple[Any, str]]:
+    def whole(key: str) -> Iterator[tuple[Any, YamlDoc, Key]]:
         values = doc.data.get(key) if isinstance(doc.data, dict) else None
         for i, v in enumerate(values if isinstance(values, list) else []):
-            yield v, doc.where(key, i)
+            yield v, doc, (key, i)
 
     return doc, {key: each(cut[key]) if key in cut else whole(key) for key in keys}
 
 
-def _parse_without(chunk: str, key: str, path: str, first_line: int) -> YamlDoc | None:
+def _parse_without(chunk: str, key: str, path: str, first_line: int,
+                   aliases: bool = True) -> YamlDoc | None:
     """An item's text parsed without the block of `key` written at the item's first level
     ("  key:" and the lines below it); None when the item is not written so."""
     lines = chunk.splitlines(keepends=True)
@@ -215,7 +267,7 @@ def _parse_without(chunk: str, key: str, path: str, first_line: int) -> YamlDoc 
         end += 1
     kept = "".join(lines[:start]) + "\n" * (end - start) + "".join(lines[end:])
     try:
-        part = parse_yaml(kept, path, first_line)
+        part = parse_yaml(kept, path, first_line, aliases=aliases)
     except QuizgenError:
         return None
     ok = isinstance(part.data, list) and len(part.data) == 1 and isinstance(part.data[0], dict)

@@ -28,7 +28,7 @@ from click.testing import CliRunner, Result
 from quizgen.bank import load_bank
 from quizgen.cli import main
 from quizgen.read import MAX_BYTES, MAX_LINE_CHARS
-from quizgen.yamlfile import MAX_ALIAS_REPEATS, MAX_DEPTH
+from quizgen.yamlfile import MAX_DEPTH, MAX_VALUE_CHARS
 
 ROOT = Path(__file__).resolve().parents[1]
 HINT = "save the article as UTF-8 .txt, .md or .html"
@@ -79,6 +79,9 @@ MARKDOWN = (  # raw HTML blocks in Markdown: the same hidden content
     + _BODY.replace("<p>", "\n").replace("</p>", "\n")
     + "<style>\n.SECRETSTYLE { color: red }\n</style>\n<!-- SECRETFORM -->\n"
 )
+
+WRITE_TEXT = "write text (in quotes when it looks like a number, a date or true/false)"
+WRITE_LIST = "write a list: one '- ' line per entry, or [a, b]"
 
 Make = Callable[[Path], list[str]]
 
@@ -167,6 +170,84 @@ def alias_bomb() -> str:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
     return "title: T\nsources: [a.txt]\n" + "\n".join(lines) + "\n"
+
+
+# A bank of one multiple-choice item; lines: 7 "- id", 8 kind, 9 question, 10 answer,
+# 11 options. Bank rows export it (anki-text, the quickest export) and change one thing.
+BANK_HEAD = "quizgen_bank: 1\ntitle: T\nlang: id\nseed: 0\narticles: []\nitems:\n"
+MCQ_ITEM = ("- id: mcq-1\n  kind: mcq\n  question: Di mana Lavrov bertemu Choe Son Hui?\n"
+            "  answer: Wonsan\n  options: [Pyongyang, Wonsan, Kursk]\n")
+
+
+def bank(items: str, head: str = BANK_HEAD) -> Make:
+    """`quizgen export anki-text bank.yaml -o deck.txt` on a hand-edited bank."""
+    def make(tmp: Path) -> list[str]:
+        return ["export", "anki-text", str(write("bank.yaml", head + items)(tmp)), "-o",
+                str(tmp / "deck.txt")]
+    return make
+
+
+def mcq(**changes: str) -> str:
+    """MCQ_ITEM with some lines replaced: field=new YAML text after 'field:'."""
+    lines = MCQ_ITEM.splitlines(keepends=True)
+    for field, text in changes.items():
+        lines = [f"  {field}:{text}\n" if line.lstrip("- ").startswith(f"{field}:") else line
+                 for line in lines]
+    return "".join(lines)
+
+
+INPUT = "is an input of this run{as_}, and writing it would destroy it; choose another output name"
+
+
+def generate_onto(output: Callable[[Path], str], *more: str) -> Make:
+    """`quizgen generate a.txt [MORE] -o OUTPUT` where OUTPUT is made by `output(tmp)`."""
+    def make(tmp: Path) -> list[str]:
+        article_file = str(write("a.txt", ARTICLE)(tmp))
+        return ["generate", article_file, *[m.replace("{tmp}", str(tmp)) for m in more],
+                "-o", output(tmp)]
+    return make
+
+
+def link(tmp: Path, name: str, target: str) -> str:
+    (tmp / name).symlink_to(target)
+    return str(tmp / name)
+
+
+def deck_link_out(tmp: Path) -> list[str]:
+    """The output folder already holds deck.apkg as a link to a file outside it."""
+    args = deck("title: T\nsources: [a.txt]\noutputs: {worksheet: false}\n")(tmp)
+    (tmp / "out").mkdir()
+    write("elsewhere.apkg", b"precious")(tmp)
+    link(tmp / "out", "deck.apkg", str(tmp / "elsewhere.apkg"))
+    return args
+
+
+def same_article_thrice(tmp: Path) -> list[str]:
+    """One article as given, spelt otherwise, through a link, and as a byte-identical copy."""
+    write("a.txt", ARTICLE)(tmp)
+    write("copy.txt", ARTICLE)(tmp)
+    link(tmp, "link.txt", "a.txt")
+    return ["generate", str(tmp / "a.txt"), f"{tmp}/./a.txt", str(tmp / "link.txt"),
+            str(tmp / "copy.txt"), "-o", str(tmp / "bank.yaml")]
+
+
+def read_once(tmp: Path, result: Result) -> None:
+    assert [a.path for a in load_bank(tmp / "bank.yaml").articles] == [str(tmp / "a.txt")]
+
+
+def glob_through_link_loops(tmp: Path) -> list[str]:
+    """`**` over a folder holding two links back to itself: 2**40 paths if followed
+    blindly, ending only at the system's link limit."""
+    args = deck("title: T\nsources: ['**/*.txt']\noutputs: {worksheet: false, bank_jsonl:"
+                " false, anki: false, anki_text: false}\n")(tmp)
+    (tmp / "berita").mkdir()
+    link(tmp / "berita", "lagi", "..")
+    link(tmp / "berita", "dan-lagi", "..")
+    return args
+
+
+def one_article_bank(tmp: Path, result: Result) -> None:
+    assert [a.path for a in load_bank(tmp / "out" / "bank.yaml").articles] == [str(tmp / "a.txt")]
 
 
 _TAKEN: list[socket.socket] = []  # ports held open until the end of the run
@@ -262,13 +343,15 @@ ROWS = [
     Row("deck-unknown-language", deck("title: T\nlang: xx\nsources: [a.txt]\n"),
         "{tmp}/deck.yaml:2: unknown language 'xx'; available: id"),
     Row("deck-title-not-string", deck("title: 5\nsources: [a.txt]\n"),
-        "{tmp}/deck.yaml:1: 'title' must be a string, not int 5"),
+        "{tmp}/deck.yaml:1: 'title' must be a string, not int 5; " + WRITE_TEXT),
     Row("deck-sources-not-list", deck("title: T\nsources: 5\n"),
-        "{tmp}/deck.yaml:2: 'sources' must be a list, not int 5"),
+        "{tmp}/deck.yaml:2: 'sources' must be a list, not int 5; " + WRITE_LIST),
     Row("deck-seed-not-number", deck("title: T\nsources: [a.txt]\nseed: tujuh\n"),
-        "{tmp}/deck.yaml:3: 'seed' must be a whole number, not str 'tujuh'"),
+        "{tmp}/deck.yaml:3: 'seed' must be a whole number, not str 'tujuh'; write a whole"
+        " number such as 7"),
     Row("deck-count-not-number", deck("title: T\nsources: [a.txt]\nitems: {mcq: banyak}\n"),
-        "{tmp}/deck.yaml:3: 'items.mcq' must be a whole number, not str 'banyak'"),
+        "{tmp}/deck.yaml:3: 'items.mcq' must be a whole number, not str 'banyak'; write a"
+        " whole number such as 7"),
     Row("deck-unknown-key", deck("title: T\nsources: [a.txt]\ncolour: red\n"),
         "{tmp}/deck.yaml:3: unknown key 'colour'; allowed here: items, lang, outputs, seed,"
         " sources, templates, title"),
@@ -279,12 +362,79 @@ ROWS = [
     Row("deck-yaml-syntax", deck("title: T\nsources: [a.txt\n"),
         "{tmp}/deck.yaml:3: YAML syntax error: {dep}; check indentation, colons and quotes"),
     Row("deck-alias-bomb", deck(alias_bomb()),
-        f"{{tmp}}/deck.yaml:3: YAML aliases ('*name') repeat values over {MAX_ALIAS_REPEATS}"
-        " times; write the values out instead"),
+        "{tmp}/deck.yaml:3: a YAML anchor ('&name') is not allowed in this file; write the"
+        " value out instead"),
     Row("deck-deep-nesting", deck("title: T\nsources: [a.txt]\nx: " + "[" * 50_000
                                   + "]" * 50_000 + "\n"),
         f"{{tmp}}/deck.yaml:3: YAML nested over {MAX_DEPTH} levels deep; flatten the lists"
         " and mappings"),
+    Row("deck-duplicate-key", deck("title: T\nsources: [a.txt]\ntitle: U\n"),
+        "{tmp}/deck.yaml:3: key 'title' is given twice in one mapping (also at line 1); keep"
+        " one of them"),
+    Row("deck-anchor", deck("title: &t T\nsources: [a.txt]\nitems: {mcq: 1}\n"),
+        "{tmp}/deck.yaml:1: a YAML anchor ('&name') is not allowed in this file; write the"
+        " value out instead"),
+    # ---- bank files, hand-edited (issue 15; more cases in tests/test_bankschema.py)
+    Row("bank-good", bank(MCQ_ITEM), "wrote {tmp}/deck.txt: 1 notes\n", 0),
+    Row("bank-options-a-string", bank(mcq(options=" Wonsan")),
+        "{tmp}/bank.yaml:11: 'items[0].options' must be a list, not str 'Wonsan'; "
+        + WRITE_LIST),
+    Row("bank-answer-a-number", bank(mcq(answer=" 1945", options=" ['1945', '1950']")),
+        "{tmp}/bank.yaml:10: 'items[0].answer' must be a string, not int 1945; " + WRITE_TEXT),
+    Row("bank-unknown-kind", bank(mcq(kind=" mcg")),
+        "{tmp}/bank.yaml:8: unknown kind 'mcg' in 'items[0].kind'; did you mean 'mcq'? use one"
+        " of short, cloze, mcq, truefalse"),
+    Row("bank-misspelt-key", bank(MCQ_ITEM.replace("  question:", "  qestion:")),
+        "{tmp}/bank.yaml:9: unknown key 'items[0].qestion'; did you mean 'question'? allowed"
+        " here: answer, answer_span, confidence, context, explanation, generated, id, keep,"
+        " kind, options, question, score, sources, tags, template"),
+    Row("bank-misspelt-top-key", bank(MCQ_ITEM, BANK_HEAD.replace("title:", "titel:")),
+        "{tmp}/bank.yaml:2: unknown key 'titel'; did you mean 'title'? allowed here: articles,"
+        " items, lang, quizgen_bank, seed, title"),
+    Row("bank-missing-field", bank(MCQ_ITEM.replace("  answer: Wonsan\n", "")),
+        "{tmp}/bank.yaml:7: 'items[0]' has no 'answer'; add 'answer:' to the item"),
+    Row("bank-mcq-answer-not-an-option", bank(mcq(answer=" Vladivostok")),
+        "{tmp}/bank.yaml:10: mcq item 'mcq-1': the answer must be one of the options; make one"
+        " option the answer"),
+    Row("bank-mcq-one-option", bank(mcq(options=" [Wonsan]")),
+        "{tmp}/bank.yaml:11: mcq item 'mcq-1': a multiple-choice item needs at least two"
+        " options; add the wrong options"),
+    Row("bank-truefalse-answer-not-a-label",
+        bank("- id: tf-1\n  kind: truefalse\n  question: Lavrov tiba di Pyongyang.\n"
+             "  answer: Betul\n  options: [Betul, Salah]\n"),
+        "{tmp}/bank.yaml:10: truefalse item 'tf-1': the answer must be one of Benar / Salah;"
+        " write one of them"),
+    Row("bank-cloze-without-blank",
+        bank("- id: cloze-1\n  kind: cloze\n  question: Lavrov tiba di Pyongyang.\n"
+             "  answer: Pyongyang\n"),
+        "{tmp}/bank.yaml:9: cloze item 'cloze-1': a cloze question needs exactly one blank"
+        " (_____) where the answer goes; write one in place of the answer"),
+    Row("bank-duplicate-ids", bank(MCQ_ITEM + MCQ_ITEM.replace("Wonsan]", "Wonsan, Seoul]")),
+        "{tmp}/bank.yaml:12: item id 'mcq-1' is given twice (also at line 7); give each item"
+        " its own id or remove one of them"),
+    Row("bank-items-not-a-list", bank("  mcq-1: {kind: mcq}\n"),
+        "{tmp}/bank.yaml:7: 'items' must be a list, not dict {'mcq-1': {'kind': 'mcq'}}; "
+        + WRITE_LIST),
+    Row("bank-keep-not-boolean", bank(MCQ_ITEM + "  keep: tidak\n"),
+        "{tmp}/bank.yaml:12: 'items[0].keep' must be true or false, not str 'tidak'; write"
+        " true or false"),
+    Row("bank-confidence-out-of-range", bank(MCQ_ITEM + "  confidence: 7\n"),
+        "{tmp}/bank.yaml:12: 'items[0].confidence' must be a number from 0 to 1, not 7; write"
+        " one such as 0.8, or remove it"),
+    Row("bank-source-not-a-mapping", bank(MCQ_ITEM + "  sources: [a000]\n"),
+        "{tmp}/bank.yaml:12: 'items[0].sources[0]' must be a mapping, not str 'a000'; write"
+        " 'key: value' lines indented under it"),
+    Row("bank-duplicate-key", bank(MCQ_ITEM + "  answer: Kursk\n"),
+        "{tmp}/bank.yaml:12: key 'answer' is given twice in one mapping (also at line 10);"
+        " keep one of them"),
+    Row("bank-anchor-and-alias",
+        bank(mcq(options=" &opsi [Pyongyang, Wonsan]") + MCQ_ITEM.replace("mcq-1", "mcq-2")
+             .replace("[Pyongyang, Wonsan, Kursk]", "*opsi")),
+        "{tmp}/bank.yaml:11: a YAML anchor ('&name') is not allowed in this file; write the"
+        " value out instead"),
+    Row("bank-value-too-long", bank(mcq(question=" " + "kata " * (MAX_VALUE_CHARS // 5 + 1))),
+        f"{{tmp}}/bank.yaml:9: a value of {MAX_VALUE_CHARS + 4} characters, over the"
+        f" {MAX_VALUE_CHARS} limit for one value; shorten it"),
     # ---- template files (quizgen generate --templates FILE ARTICLE)
     Row("template-syntax", template("Siapa {{ role }?"),
         "{tmp}/t.yaml:6 template user.role: question: jinja2 syntax error: {dep}; check the"
@@ -339,6 +489,62 @@ ROWS = [
     Row("out-name-is-a-folder", folder_in_the_way,
         "{tmp}/out/deck.apkg: cannot write output, a folder has that name; move the folder or"
         " choose another output name"),
+    # ---- an output over an input, outside its folder, or twice (issue 15)
+    Row("generate-output-is-its-article", generate_onto(lambda tmp: str(tmp / "a.txt")),
+        "{tmp}/a.txt: " + INPUT.format(as_="")),
+    Row("generate-output-is-its-article-spelt-otherwise",
+        generate_onto(lambda tmp: str(write("sub/x", "")(tmp).parent) + "/../a.txt"),
+        "{tmp}/sub/../a.txt: " + INPUT.format(as_=" (as {tmp}/a.txt)")),
+    Row("generate-output-is-a-link-to-its-article",
+        generate_onto(lambda tmp: link(tmp, "bank.yaml", str(tmp / "a.txt"))),
+        "{tmp}/bank.yaml: " + INPUT.format(as_=" (as {tmp}/a.txt)")),
+    Row("generate-output-is-its-template-file",
+        generate_onto(lambda tmp: str(write("t.yaml", "templates: []\n")(tmp)), "--templates",
+                      "{tmp}/t.yaml"),
+        "{tmp}/t.yaml: " + INPUT.format(as_="")),
+    Row("export-over-its-bank", lambda tmp: bank(MCQ_ITEM)(tmp)[:3] + ["-o", str(tmp / "bank.yaml")],
+        "{tmp}/bank.yaml: " + INPUT.format(as_="")),
+    Row("export-over-a-hard-link-of-its-bank",
+        lambda tmp: bank(MCQ_ITEM)(tmp)[:3] + ["-o", os.link(tmp / "bank.yaml", tmp / "d.txt")
+                                               or str(tmp / "d.txt")],
+        "{tmp}/d.txt: " + INPUT.format(as_=" (as {tmp}/bank.yaml)")),
+    Row("worksheet-over-its-bank",
+        lambda tmp: ["export", "worksheet", str(write("lembar.html", BANK_HEAD + MCQ_ITEM)(tmp)),
+                     "--stem", "lembar", "--no-pdf"],
+        "{tmp}/lembar.html: " + INPUT.format(as_="")),
+    Row("worksheet-stem-with-a-folder",
+        lambda tmp: ["export", "worksheet", str(write("bank.yaml", BANK_HEAD + MCQ_ITEM)(tmp)),
+                     "--stem", "../lembar", "--no-pdf"],
+        "--stem '../lembar': must be a plain file name (no folder); give the folder with --out"),
+    Row("build-output-on-its-source",
+        deck("title: T\nsources: [a.txt]\noutputs: {anki_text: a.txt}\n", out="."),
+        "{tmp}/a.txt: " + INPUT.format(as_="")),
+    Row("build-output-on-its-deck-file",
+        deck("title: T\nsources: [a.txt]\noutputs: {bank: deck.yaml}\n", out="."),
+        "{tmp}/deck.yaml: " + INPUT.format(as_="")),
+    Row("deck-stem-escapes-the-folder",
+        deck("title: T\nsources: [a.txt]\noutputs:\n  worksheet: {stem: ../lembar}\n"),
+        "{tmp}/deck.yaml:4: 'stem' must be a plain file name inside the output folder"),
+    Row("deck-output-absolute", deck("title: T\nsources: [a.txt]\noutputs: {csv: /tmp/x.csv}\n"),
+        "{tmp}/deck.yaml:3: 'csv' must be a plain file name inside the output folder"),
+    Row("deck-output-is-a-link-out", deck_link_out,
+        "{tmp}/out/deck.apkg: is a link to {tmp}/elsewhere.apkg, outside the output folder;"
+        " remove the link or choose another output name"),
+    Row("deck-two-outputs-one-file",
+        deck("title: T\nsources: [a.txt]\noutputs: {csv: bank.yaml}\n"),
+        "{tmp}/deck.yaml:3: outputs 'bank' and 'csv' would both write bank.yaml; give each"
+        " output its own file name"),
+    Row("deck-worksheet-onto-another-output",
+        deck("title: T\nsources: [a.txt]\noutputs:\n  anki_text: lembar.html\n"
+             "  worksheet: {stem: lembar}\n"),
+        "{tmp}/deck.yaml:5: outputs 'anki_text' and 'worksheet' would both write lembar.html;"
+        " give each output its own file name"),
+    Row("same-article-four-ways", same_article_thrice,
+        "quizgen: note: {tmp}/./a.txt: the same article as {tmp}/a.txt; read once\n"
+        "quizgen: note: {tmp}/link.txt: the same article as {tmp}/a.txt; read once\n"
+        "quizgen: note: {tmp}/copy.txt: the same article as {tmp}/a.txt; read once\n"
+        "wrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0, read_once),
+    Row("deck-glob-through-link-loops", glob_through_link_loops, "", 0, one_article_bank),
     # ---- quizgen review (an unwritable bank is not an error here: the page says so and
     # keeps the file; tests/test_review_browser.py)
     Row("review-not-a-bank",
@@ -358,6 +564,7 @@ ROWS = [
 def test_bad_input_gives_its_message_and_exit_code(tmp_path: Path, row: Row) -> None:
     args = row.make(tmp_path)
     before = set(tmp_path.rglob("*"))
+    contents = snapshot(tmp_path)
     result = CliRunner().invoke(main, args)
     expected = row.error.replace("{tmp}", str(tmp_path))
     if row.code:
@@ -368,6 +575,12 @@ def test_bad_input_gives_its_message_and_exit_code(tmp_path: Path, row: Row) -> 
         row.check(tmp_path, result)
     if row.code:  # a failed run wrote nothing at all, not even a temporary file
         assert set(tmp_path.rglob("*")) == before
+        assert snapshot(tmp_path) == contents  # and every file it read is byte-identical
+
+
+def snapshot(folder: Path) -> dict[Path, bytes]:
+    """The bytes of every regular file under `folder` (not pipes: reading one would wait)."""
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and not p.is_symlink()}
 
 
 def test_bad_input_rows_cover_the_issue() -> None:
@@ -395,3 +608,44 @@ def test_bad_input_real_process_prints_one_line_and_exits_1(args, expected) -> N
                           capture_output=True, text=True, timeout=60,
                           env={**os.environ, "QUIZGEN_DEBUG": ""})
     assert (done.returncode, done.stderr, done.stdout) == (1, expected, "")
+
+
+QUIZGEN = str(Path(sys.executable).parent / "quizgen")
+SEED = "seeds/000_76ed86c18c620676.txt"
+
+
+FULL = ("standard output: cannot write (No space left on device); write to a file instead"
+        " (-o FILE)")
+CLOSED = ("standard output is closed; give the command somewhere to print (a terminal, a"
+          " file, a pipe)")
+
+
+@pytest.mark.parametrize("command, redirect, error", [
+    ("generate", ">/dev/full", FULL),
+    ("generate", ">&-", "standard output is closed; write the bank to a file with -o FILE"),
+    ("inspect", ">/dev/full", FULL),
+    ("inspect --format json", ">/dev/full", FULL),
+    ("inspect", ">&-", CLOSED),
+])
+def test_bad_input_to_a_full_or_closed_stdout_fails(command: str, redirect: str,
+                                                    error: str) -> None:
+    """`quizgen generate FILE` writes the bank to standard output, `inspect` what it
+    found: when they cannot, the run fails with one line and exit code 1, never a silent
+    0 (nor an internal error)."""
+    if redirect == ">/dev/full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    done = subprocess.run(["sh", "-c", f'"$0" {command} "$1" {redirect}', QUIZGEN, SEED],
+                          cwd=ROOT, stderr=subprocess.PIPE, text=True, timeout=120,
+                          env={**os.environ, "QUIZGEN_DEBUG": ""})
+    assert (done.returncode, done.stderr) == (1, f"quizgen: error: {error}\n")
+
+
+def test_bad_input_bank_to_a_reader_that_left_is_not_success() -> None:
+    """Standard output a pipe whose reader has gone before the bank is written (`| true`):
+    the exit code says so (141, as a shell reports SIGPIPE), with nothing on standard
+    error."""
+    run = subprocess.Popen([QUIZGEN, "generate", SEED], cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.close()
+    assert (run.wait(timeout=120), run.stderr.read()) == (141, b"")

@@ -56,6 +56,9 @@ ROWS += [Row(f"{fmt}-output-is-a-folder", fmt, [GOOD], ".",
 ROWS += [Row(f"{fmt}-output-under-a-file", fmt, [GOOD], "bank.yaml/out.file",
              "{tmp}/bank.yaml: is a file, not a folder, so {tmp}/bank.yaml/out.file cannot be"
              " written; choose another output folder") for fmt in FORMATS]
+ROWS += [Row(f"{fmt}-output-is-its-bank", fmt, [GOOD], "bank.yaml",
+             "{tmp}/bank.yaml: is an input of this run, and writing it would destroy it; choose"
+             " another output name") for fmt in FORMATS]
 ROWS += [
     Row("kahoot-all-over-limits", "kahoot", [_long_mcq(1), _long_mcq(2)], "k.xlsx",
         "{tmp}/bank.yaml: nothing to export as kahoot: all 2 items were left out (question has"
@@ -80,12 +83,14 @@ ROWS += [
 def test_export_bad_input_gives_one_line_and_writes_nothing(tmp_path: Path, row: Row) -> None:
     bank = _bank(tmp_path, row.items)
     before = set(tmp_path.rglob("*"))
+    saved = bank.read_bytes()
     result = CliRunner().invoke(main, ["export", row.fmt, str(bank), "-o",
                                        str(tmp_path / row.out), *row.args])
     expected = row.error.replace("{tmp}", str(tmp_path)).replace("{fmt}", row.fmt)
     assert result.stderr == f"quizgen: error: {expected}\n"
     assert result.exit_code == 1
     assert set(tmp_path.rglob("*")) == before
+    assert bank.read_bytes() == saved
 
 
 def test_build_names_the_deck_output_that_has_nothing_to_export(tmp_path: Path) -> None:

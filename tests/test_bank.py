@@ -90,7 +90,7 @@ def _layouts(text: str) -> dict[str, str]:
 def test_bank_load_item_by_item_reads_what_the_whole_file_says(layout, text, tmp_path):
     bank = load_bank(FIXTURE)
     for item in bank.items[:3]:
-        item.question, item.options = text, [text, "x"]
+        item.question, item.options = text, [text, item.answer]
     save_bank(bank, tmp_path / "saved.yaml")
     path = tmp_path / "bank.yaml"
     path.write_text(_layouts((tmp_path / "saved.yaml").read_text(encoding="utf-8"))[layout],
@@ -102,7 +102,7 @@ def test_bank_load_item_by_item_reads_what_the_whole_file_says(layout, text, tmp
 
 @pytest.mark.parametrize("layout", ["as saved", "list indented", "comments between items"])
 @pytest.mark.parametrize("broken", [0, 2])
-def test_bank_load_error_names_the_broken_items_line(layout, broken, tmp_path):
+def test_bank_load_error_names_the_broken_fields_line(layout, broken, tmp_path):
     bank = load_bank(FIXTURE)
     bank.items[broken].kind = "essay"
     bank.items[broken].question = "PATAH"
@@ -110,10 +110,10 @@ def test_bank_load_error_names_the_broken_items_line(layout, broken, tmp_path):
     text = _layouts((tmp_path / "saved.yaml").read_text(encoding="utf-8"))[layout]
     path = tmp_path / "bank.yaml"
     path.write_text(text, encoding="utf-8")
-    lines = text.splitlines()
-    question = next(n for n, line in enumerate(lines, 1) if "question: PATAH" in line)
-    item_line = max(n for n in range(1, question + 1) if lines[n - 1].lstrip().startswith("- id:"))
-    with pytest.raises(QuizgenError, match=rf"^{re.escape(str(path))}:{item_line}: unknown kind 'essay'"):
+    kind_line = text.splitlines().index(next(line for line in text.splitlines()
+                                             if line.strip() == "kind: essay")) + 1
+    with pytest.raises(QuizgenError, match=rf"^{re.escape(str(path))}:{kind_line}: unknown kind"
+                       rf" 'essay' in 'items\[{broken}\]\.kind'; use one of short, cloze,"):
         load_bank(path)
 
 

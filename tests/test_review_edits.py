@@ -51,13 +51,14 @@ BAD = [
     (MCQ, {"options": ["Choe Son Hui", "Kim Jong Un"]}, "answer",
      "the answer must be one of the options; make one option the answer"),
     (MCQ, {"options": ["Sergey Lavrov"]}, "options",
-     "a multiple-choice item needs at least two options"),
+     "a multiple-choice item needs at least two options; add the wrong options"),
     (MCQ, {"options": "Sergey Lavrov"}, "options", "options must be a list of texts"),
     (CLOZE, {"question": "Lavrov tiba di Pyongyang pada Jumat."}, "question",
-     "a cloze question needs exactly one blank (_____) where the answer goes"),
+     "a cloze question needs exactly one blank (_____) where the answer goes; write one in"
+     " place of the answer"),
     (CLOZE, {"question": "_____ tiba di _____."}, "question",
      "a cloze question needs exactly one blank (_____) where the answer goes; remove the others"),
-    (TF, {"answer": "Mungkin"}, "answer", "the answer must be one of Benar / Salah"),
+    (TF, {"answer": "Mungkin"}, "answer", "the answer must be one of Benar / Salah; write one of them"),
 ]
 
 

@@ -1,12 +1,14 @@
-"""YAML nesting: the depth limit holds for every way of nesting, at its exact boundary
-(the event pass that checks it is skipped only for text too short of indicators to nest)."""
+"""YAML limits. Nesting: the depth limit holds for every way of nesting, at its exact
+boundary (the event pass that checks it is skipped only for text too short of indicators
+to nest). A key given twice in one mapping, a value over MAX_VALUE_CHARS, and (in banks and
+decks) anchors and aliases are refused with the line."""
 
 import re
 
 import pytest
 
 from quizgen.errors import QuizgenError
-from quizgen.yamlfile import MAX_DEPTH, parse_yaml
+from quizgen.yamlfile import MAX_DEPTH, MAX_VALUE_CHARS, parse_yaml
 
 
 def flow(n: int) -> str:
@@ -65,3 +67,37 @@ def test_yamlfile_syntax_errors_are_one_line_with_the_line():
     with pytest.raises(QuizgenError, match=r"^x\.yaml:[34]: YAML syntax error: .+; check"
                                            r" indentation, colons and quotes$"):
         parse_yaml("a: 1\nb: 2\nc: [1, 2\n", "x.yaml")
+
+
+def test_yamlfile_key_given_twice_is_refused_with_both_lines() -> None:
+    with pytest.raises(QuizgenError, match=r"^x\.yaml:4: key 'b' is given twice in one mapping"
+                       r" \(also at line 2\); keep one of them$"):
+        parse_yaml("a: 1\nb: 2\nc: 5\nb: 4\n", "x.yaml")
+
+
+def test_yamlfile_same_key_in_two_mappings_is_fine() -> None:
+    assert parse_yaml("- {id: 1}\n- {id: 2}\n", "x.yaml").data == [{"id": 1}, {"id": 2}]
+
+
+def test_yamlfile_value_over_the_limit_is_refused() -> None:
+    parse_yaml("a: " + "x" * MAX_VALUE_CHARS, "x.yaml")  # accepted
+    with pytest.raises(QuizgenError, match=rf"^x\.yaml:2: a value of {MAX_VALUE_CHARS + 1}"
+                       " characters, over the"):
+        parse_yaml("a: 1\nb: " + "x" * (MAX_VALUE_CHARS + 1), "x.yaml")
+
+
+@pytest.mark.parametrize("text, line, what", [
+    ("a: &x 1\nb: *x\n", 1, "anchor"),
+    ("a: [1, &x 2]\n", 1, "anchor"),
+    ("a: 1\nb: \"&x *y\"\nc:\n  - &z {k: v}\n", 4, "anchor"),
+])
+def test_yamlfile_anchors_refused_where_asked(text: str, line: int, what: str) -> None:
+    parse_yaml(text, "x.yaml")  # templates and language data may use them
+    with pytest.raises(QuizgenError, match=rf"^x\.yaml:{line}: a YAML {what} \('&name'\) is not"
+                       " allowed in this file; write the value out instead$"):
+        parse_yaml(text, "x.yaml", aliases=False)
+
+
+def test_yamlfile_ampersand_and_star_in_text_are_not_anchors() -> None:
+    text = "a: 'Kim &Lavrov'\nb: \"*catatan\"\nc: AT&T *x\n"
+    assert parse_yaml(text, "x.yaml", aliases=False).data["c"] == "AT&T *x"

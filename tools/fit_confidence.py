@@ -29,7 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quizgen.bank import _item_from_dict  # noqa: E402
+from quizgen.bankschema import item_from  # noqa: E402
+from quizgen.schema import Located  # noqa: E402
+from quizgen.yamlfile import YamlDoc  # noqa: E402
 from quizgen.confidence import article_names, features, load_lexicon  # noqa: E402
 from quizgen.lang import load_language  # noqa: E402
 from quizgen.pipeline import analyse_texts  # noqa: E402
@@ -75,7 +77,7 @@ def judged_items(lang: str = "id") -> list[tuple[str, object, int, frozenset[str
                     continue
                 d = dict(full[row["item_id"]])
                 article = d.pop("article_path")
-                item = _item_from_dict(d, f"{tsv}:{row['n']}")
+                item = item_from(d, Located(YamlDoc(str(tsv), d, {(): int(row["n"])})), None)
                 known = names.get(item.sources[0].article) if item.sources else None
                 out.append((article, item, int(verdict == "KEEP"), known))
     return out

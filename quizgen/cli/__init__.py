@@ -14,10 +14,23 @@ import click
 from ..errors import QuizgenError
 
 
+# Commands whose product is what they print (generate checks for itself: only without -o).
+PRINTING = ("inspect", "try", "templates")
+
+
 class _Group(click.Group):
+    def resolve_command(self, ctx: click.Context, args: list[str]):  # type: ignore[override]
+        name, command, rest = super().resolve_command(ctx, args)
+        if sys.stdout is None and name in PRINTING:
+            raise QuizgenError("standard output is closed; give the command somewhere to"
+                               " print (a terminal, a file, a pipe)")
+        return name, command, rest
+
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _flush_stdout()
+            return result
         except QuizgenError as exc:
             click.echo(f"quizgen: error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
@@ -33,6 +46,9 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:  # a bug of ours: one line for the user, details on demand
+            if isinstance(exc, OSError) and _from_stdout(exc):  # a full disk, a closed descriptor
+                click.echo(f"quizgen: error: {_stdout_error(exc).message}", err=True)
+                sys.exit(1)
             if os.environ.get("QUIZGEN_DEBUG"):
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
@@ -42,6 +58,59 @@ class _Group(click.Group):
                 err=True,
             )
             sys.exit(70)
+
+
+def _flush_stdout() -> None:
+    """What a command printed reaches standard output, or the run fails: a full disk or a
+    closed descriptor is an error, never a silent exit 0 (a reader that has gone, as with
+    `| head`, is the BrokenPipeError the caller handles)."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise _stdout_error(exc) from None
+
+
+def _stdout_error(exc: Exception) -> QuizgenError:
+    """Standard output failed: say so, and send what is still buffered nowhere (else the
+    interpreter's own flush at exit would print a traceback after our line)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return QuizgenError(f"standard output: cannot write ({getattr(exc, 'strerror', None) or exc});"
+                        " write to a file instead (-o FILE)")
+
+
+def _from_stdout(exc: OSError) -> bool:
+    """True if the error came from writing to standard output (click.echo's `file`, or
+    any other writer's, is descriptor 1)."""
+    tb = exc.__traceback__
+    while tb is not None:
+        file = tb.tb_frame.f_locals.get("file")
+        try:
+            if file is not None and file.fileno() == 1:
+                return True
+        except (AttributeError, OSError, ValueError):
+            pass
+        tb = tb.tb_next
+    return False
+
+
+def write_stdout(text: str) -> None:
+    """Text for standard output, written and flushed now (see _flush_stdout)."""
+    if sys.stdout is None:
+        raise QuizgenError("standard output is closed; write to a file instead (-o FILE)")
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise _stdout_error(exc) from None
+    _flush_stdout()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

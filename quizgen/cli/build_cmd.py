@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import main
+from ..errors import QuizgenError
+from . import main, write_stdout
 
 
 def _warn_silent(bank) -> None:
@@ -62,9 +63,17 @@ def generate_command(files, lang, fmt, output, title, seed, template_files, jobs
     """Write a question bank generated from article FILES."""
     from ..bank import dumps_jsonl, dumps_yaml, load_bank, merge_edits, require_items, save_bank
     from ..lang import load_language
+    from ..paths import check_outputs, distinct_files
     from ..stream import stream_bank
     from ..templates import load_templates
 
+    if output is not None:
+        check_outputs([output], [*files, *template_files])
+    elif sys.stdout is None:
+        raise QuizgenError("standard output is closed; write the bank to a file with -o FILE")
+    files, notes = distinct_files(files)
+    for note in notes:
+        click.echo(f"quizgen: {note}", err=True)
     pack = load_language(lang)
     templates = load_templates(pack, extra_files=[Path(f) for f in template_files])
     bank = stream_bank(files, pack, templates, title=title, seed=seed, jobs=jobs,
@@ -73,7 +82,7 @@ def generate_command(files, lang, fmt, output, title, seed, template_files, jobs
     _warn_silent(bank)
     fmt = fmt or ("jsonl" if output and output.endswith(".jsonl") else "yaml")
     if output is None:
-        click.echo(dumps_jsonl(bank) if fmt == "jsonl" else dumps_yaml(bank), nl=False)
+        write_stdout(dumps_jsonl(bank) if fmt == "jsonl" else dumps_yaml(bank))
         return
     if fmt == "yaml" and Path(output).is_file():
         bank = merge_edits(bank, load_bank(output, sources=False))
@@ -92,8 +101,12 @@ def build_command(deck_file: str, out_dir: str, jobs: int | None) -> None:
     from ..build import build
     from ..deck import load_deck
     from ..export import pdfengine
+    from ..paths import distinct_files
 
     deck = load_deck(deck_file)
+    deck.sources, notes = distinct_files(deck.sources)
+    for note in notes:
+        click.echo(f"quizgen: {note}", err=True)
     worksheet = deck.outputs.get("worksheet") or {}
     # The PDF comes last: load WeasyPrint on another core while the bank is made.
     with pdfengine.background(enabled=bool(worksheet.get("pdf")), jobs=jobs):

@@ -22,7 +22,9 @@ def export_anki(bank_file: str, output: str, subdecks: bool) -> None:
     """Write the kept items of BANK as an Anki package (.apkg)."""
     from ..bank import load_bank
     from ..export.anki import write_apkg
+    from ..paths import check_outputs
 
+    check_outputs([output], [bank_file])
     stats = write_apkg(load_bank(bank_file), output, subdecks=subdecks)
     per_kind = ", ".join(f"{n} {kind}" for kind, n in stats["cards"].items() if n)
     click.echo(
@@ -40,6 +42,8 @@ def export_anki_text(bank_file: str, output: str) -> None:
     """Write the kept items of BANK as an Anki text file (Basic notes)."""
     from ..bank import load_bank
     from ..export.anki_text import write_anki_text
+    from ..paths import check_outputs
 
+    check_outputs([output], [bank_file])
     notes = write_anki_text(load_bank(bank_file), output)
     click.echo(f"wrote {output}: {notes} notes", err=True)

@@ -36,7 +36,9 @@ def _command(platform: Platform, extra: list) -> click.Command:
             **options) -> None:
         from ..bank import load_bank
         from ..export.selection import NothingToExport, Selection
+        from ..paths import check_outputs
 
+        check_outputs([output], [bank_file])
         selection = Selection(kinds=_kinds(kinds), counts=_counts(counts) if counts else None)
         bank = load_bank(bank_file)
         try:

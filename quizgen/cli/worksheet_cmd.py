@@ -50,6 +50,7 @@ def worksheet_command(bank_file, out_dir, stem, pdf, versions, paper, seed, sour
     from ..export import pdfengine
     from ..export.worksheet import WorksheetOptions, write_worksheet
     from ..outfile import all_or_nothing
+    from ..paths import check_outputs, is_plain_name
 
     ws = dict(DEFAULT_OUTPUTS["worksheet"])
     deck_seed = None
@@ -69,7 +70,13 @@ def worksheet_command(bank_file, out_dir, stem, pdf, versions, paper, seed, sour
             title=title,
         )
         out = Path(out_dir) if out_dir else Path(bank_file).parent
+        stem = stem or ws["stem"]
+        if not is_plain_name(stem):
+            raise QuizgenError(f"--stem '{stem}': must be a plain file name (no folder); give"
+                               " the folder with --out")
+        check_outputs([out / f"{stem}.html", *([out / f"{stem}.pdf"] if pdf else [])],
+                      [bank_file, *([deck_file] if deck_file else [])])
         with all_or_nothing():  # the HTML and the PDF together, or neither
-            written = write_worksheet(bank, out, options, pdf=pdf, stem=stem or ws["stem"])
+            written = write_worksheet(bank, out, options, pdf=pdf, stem=stem)
     for path in written:
         click.echo(f"wrote {path}")

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..datefmt import display_iso
+from ..itemrules import BLANK, same_option  # noqa: F401 (BLANK: the exporters import it here)
 from ..model import ArticleInfo, Item
 
 # Anki reads some text inside fields as its own syntax even after HTML escaping:
@@ -88,16 +89,13 @@ def marked_context_html(item: Item) -> str:
     return f"{html_text(before)}<mark>{html_text(answer)}</mark>{html_text(after)}"
 
 
-BLANK = re.compile(r"_{3,}")
-
-
 def answer_index(item: Item) -> int | None:
     """Position of the answer among the options: exact, else ignoring case and spaces."""
     if item.answer in item.options:
         return item.options.index(item.answer)
-    key = " ".join(item.answer.split()).casefold()
+    key = same_option(item.answer)
     for i, option in enumerate(item.options):
-        if " ".join(option.split()).casefold() == key:
+        if same_option(option) == key:
             return i
     return None
 

@@ -61,3 +61,10 @@ def load_language(code: str) -> LanguagePack:
             f" (add quizgen/lang/{code}/ to support it)"
         )
     return LanguagePack(code, root)
+
+
+def answer_words(pack: LanguagePack) -> tuple[str, str]:
+    """The words for true and false, e.g. ("Benar", "Salah"): a true/false item's answer
+    is one of them."""
+    labels = pack.data("labels")
+    return str(labels["answer_true"]), str(labels["answer_false"])

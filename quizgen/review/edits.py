@@ -13,8 +13,8 @@ from typing import Any
 
 from ..bank import EDITABLE
 from ..errors import QuizgenError
-from ..export.cardtext import BLANK
-from ..model import CLOZE, MCQ, TRUEFALSE, Item
+from ..itemrules import kind_problem, same_option
+from ..model import MCQ, Item
 
 # The fields the page may change: the bank's editable fields but its tags (which the
 # exporters read as data: kind, event, entity labels).
@@ -28,11 +28,6 @@ class EditError(QuizgenError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
-
-
-def _same(text: str) -> str:
-    """Options compare as a student reads them: case and spacing aside."""
-    return " ".join(text.split()).casefold()
 
 
 def _checked_values(changes: dict[str, Any]) -> dict[str, Any]:
@@ -58,26 +53,9 @@ def _checked_values(changes: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_kind(item: Item) -> None:
-    if item.kind == MCQ:
-        if len(item.options) < 2:
-            raise EditError("options", "a multiple-choice item needs at least two options")
-        seen: dict[str, str] = {}
-        for option in item.options:
-            if _same(option) in seen:
-                raise EditError("options", f"option '{option}' is given twice; make the options"
-                                " distinct")
-            seen[_same(option)] = option
-        if _same(item.answer) not in seen:
-            raise EditError("answer", "the answer must be one of the options; make one option"
-                            " the answer")
-    elif item.kind == TRUEFALSE:
-        if item.options and item.answer not in item.options:
-            raise EditError("answer", f"the answer must be one of {' / '.join(item.options)}")
-    elif item.kind == CLOZE:
-        blanks = len(BLANK.findall(item.question))
-        if blanks != 1:
-            raise EditError("question", "a cloze question needs exactly one blank (_____) where"
-                            " the answer goes" + ("; remove the others" if blanks else ""))
+    problem = kind_problem(item)
+    if problem is not None:
+        raise EditError(*problem)
 
 
 def apply_change(item: Item, changes: dict[str, Any]) -> Item:
@@ -88,7 +66,7 @@ def apply_change(item: Item, changes: dict[str, Any]) -> Item:
     changed.options = list(changed.options)
     if changed.kind == MCQ and "answer" in changes and "options" not in changes:
         # Editing the answer of an MCQ renames its correct option.
-        old = next((i for i, o in enumerate(item.options) if _same(o) == _same(item.answer)), None)
+        old = next((i for i, o in enumerate(item.options) if same_option(o) == same_option(item.answer)), None)
         if old is not None:
             changed.options[old] = changed.answer
     _check_kind(changed)

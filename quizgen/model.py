@@ -52,7 +52,8 @@ class Span:
     norm: str | None = None  # entity id after linking, ISO date, or number as text
     attrs: dict[str, str] = field(default_factory=dict)
     # attrs by label (all optional):
-    #   PLACE:    kind = country | city | region | venue;  cldr = territory code
+    #   PLACE:    kind = country | city | region | venue;  cldr = territory code;
+    #             level = province (a region the pack lists among its provinces)
     #   DATE:     granularity = day | month | year; weekday = the weekday named in the text;
     #             until = last day of a range; year = guessed (from the weekday alone: the
     #             ISO norm keeps it for ordering events, displays leave it out)

@@ -193,3 +193,26 @@ def test_generate_seed_bank_top_20_is_what_a_teacher_keeps(pack):
 )
 def test_generate_one_sentence_ending_after_a_closing_quote(text, expected):
     assert end_punctuation(text) == expected
+
+
+# Where a place lies, asked as what it is; a first word that is no ordinary word keeps its
+# capital when a question word moves before it [FacQA (ITB) via IndoNLU, CC BY-SA 4.0]
+@pytest.mark.parametrize("text,question,answer", [
+    ("Tiga danau di Tabanan, Bali, terus surut dan kini susutnya mencapai tiga meter.",
+     "Di provinsi mana letak Tabanan?", "Bali"),
+    ("Kim bertemu Lavrov di Wonsan, Korea Utara, pada 12 Juli 2025.",
+     "Di negara mana letak Wonsan?", "Korea Utara"),
+    ("Kim bertemu Lavrov di Wonsan, Korea Utara, pada 12 Juli 2025.",
+     "Kapan Kim bertemu Lavrov di Wonsan, Korea Utara?", "12 Juli 2025"),
+    ("Penikaman di pusat perbelanjaan di Hamburg menewaskan satu orang pada 28 Juli 2017.",
+     "Kapan penikaman di pusat perbelanjaan di Hamburg menewaskan satu orang?", "28 Juli 2017"),
+])
+def test_generate_whole_pipeline_asks(text, question, answer):
+    from quizgen.generate import generate_bank
+    from quizgen.pipeline import analyse_texts
+    from quizgen.templates import load_templates
+
+    corpus = analyse_texts([("a.txt", "Judul\n\n" + text)], PACK.code)
+    made = generate_bank(corpus, PACK, load_templates(PACK), title="t", seed=0)
+    assert (question, answer) in {(i.question, i.answer) for i in made.items}, \
+        sorted(i.question for i in made.items)

@@ -99,10 +99,13 @@ def preceding_role(clause: Clause, span: Span) -> int:
     return start
 
 
-def front(qphrase: str, clause: Clause, ext: tuple[int, int]) -> str:
+def front(qphrase: str, clause: Clause, ext: tuple[int, int],
+          ordinary: Callable[[str], bool] | None = None) -> str:
+    """The question phrase first, then the clause without ext[0]:ext[1]; `ordinary`
+    tells the words that may be lower-cased there (lower_first)."""
     rest = clause.text[: ext[0]] + " " + clause.text[ext[1]:]
     rest = tidy_question(rest)
-    return upper_first(qphrase) + " " + lower_first(rest, clause) + "?"
+    return upper_first(qphrase) + " " + lower_first(rest, clause, ordinary) + "?"
 
 
 def insitu(qphrase: str, clause: Clause, ext: tuple[int, int], pack: Any) -> str | None:

@@ -13,6 +13,7 @@ or place kept in the clause keeps facts of different events apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
@@ -89,8 +90,11 @@ def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
     return False
 
 
-def lower_first(text: str, clause: Clause) -> str:
-    """Lower-case the first word of text unless it is a name (in a span) or an acronym."""
+def lower_first(text: str, clause: Clause,
+                ordinary: Callable[[str], bool] | None = None) -> str:
+    """Lower-case the first word of text unless it is a name (in a span, capitalised in
+    the middle of the sentence, or, when `ordinary` tells the pack's ordinary words, not
+    one of them: "Kim bertemu ..." where the tagger left Kim untyped) or an acronym."""
     m = re.match(r"\s*(\w+)", text)
     if not m:
         return text
@@ -105,6 +109,8 @@ def lower_first(text: str, clause: Clause) -> str:
         return text  # "iPhone", "McDonald"
     if _capitalised_mid_sentence(word, clause.sentence.text):
         return text  # a name the tagger left untyped ("Dalam panggilan itu, Jedun ...")
+    if ordinary is not None and not ordinary(word.lower()):
+        return text  # no ordinary word: a name ("Kim", "Porzingis") more likely than not
     nxt = re.match(r"[ ]+(\w)", text[m.end(1):])
     if nxt and nxt.group(1).isupper():
         return text  # the first word of a name the tagger missed ("British Week"), or a

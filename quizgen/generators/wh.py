@@ -20,7 +20,8 @@ Template params: `label` (required), `attrs` (span attrs that must match, e.g.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from ..model import DATE, ORG, PERSON, PLACE, QUANTITY, Article, Candidate, Sentence, Span
@@ -33,6 +34,7 @@ from ..simplify import (
     simplify,
     words,
 )
+from ..tagging.lexicon import lexicon
 from ..voice import passive, subject_and_aux
 from . import register
 from .clausepos import (
@@ -58,6 +60,31 @@ from .facts import fact_key, lower_first, tidy_question, undouble, upper_first
 __all__ = ["ask", "quantity_parts", "wh"]
 
 
+@cache
+def _ordinary(pack: Any) -> Callable[[str], bool]:
+    """Whether a (lower-case) word is ordinary, so that a question may lower-case it where
+    it opened the sentence: one of the pack's common words, one with a prefix of the
+    pack's `derived_words` (wh.yaml) before a common word ("petenis"), or one built with
+    such a prefix and suffix ("penikaman", "kejadian"), however rare."""
+    conf = pack.data("wh").get("derived_words") or {}
+    rx = re.compile("^" + alternation(conf.get("prefixes", [])) + r"\w{2,}"
+                    + alternation(conf.get("suffixes", [])) + "$") if conf else None
+    least = int(conf.get("min_length", 0))
+    common = frozenset(lexicon(pack).common)
+
+    prefixes = sorted((str(p) for p in conf.get("prefixes", [])), key=len, reverse=True)
+
+    def ordinary(word: str) -> bool:
+        if word in common:
+            return True
+        if any(word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in common
+               for p in prefixes):
+            return True  # a prefix on a common word: "petenis", "pesepakbola"
+        return rx is not None and len(word) >= least and rx.match(word) is not None
+
+    return ordinary
+
+
 def _ask_person(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
                 pack: Any) -> Asked | None:
     if is_subject(clause, span):
@@ -73,7 +100,7 @@ def _ask_person(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | No
 
 
 def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
-              conf_all: Mapping[str, Any]) -> Asked | None:
+              conf_all: Mapping[str, Any], pack: Any) -> Asked | None:
     preps = conf.get("prepositions", {})
     start, qphrase = span.start, q or conf["front"]
     if after_relative(clause, span, conf_all):
@@ -88,7 +115,7 @@ def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None
         if preps[word.text.lower()] and not q:
             qphrase = preps[word.text.lower()]
         start = word.start
-    return Asked(front(qphrase, clause, (start, end)), span.start, span.end)
+    return Asked(front(qphrase, clause, (start, end), _ordinary(pack)), span.start, span.end)
 
 
 def _ask_place(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
@@ -117,7 +144,8 @@ def _ask_place(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | Non
                 if not nxt:
                     break
                 end = nxt[0].end
-            return Asked(front(q or preps[low], clause, (tok.start, end)), span.start, span.end)
+            return Asked(front(q or preps[low], clause, (tok.start, end), _ordinary(pack)),
+                         span.start, span.end)
         if gap >= conf.get("gap", 3) or tok.text[:1].isupper() or tok.text.isdigit():
             break
         gap += 1
@@ -244,7 +272,8 @@ def _ask_quantity(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | 
         labels = tuple(s.label for s in clause.spans)
         if subject and len(words(subject)) <= 8 and not any(
                 is_verb_like(w, pack) for w in words(spans_between(clause, 0, len(subject), labels))):
-            body = " ".join(p for p in ("yang", aux, pas, lower_first(subject, clause)) if p)
+            body = " ".join(p for p in ("yang", aux, pas, lower_first(subject, clause, _ordinary(pack)))
+                            if p)
             rest = clause.text[unit_end:]
             return Asked(upper_first(qphrase) + " " + tidy_question(body + rest) + "?",
                          answer_start, num_end)
@@ -270,7 +299,7 @@ def ask(clause: Clause, span: Span, pack: Any, qword: str | None = None) -> Aske
     if span.label == PERSON:
         return _ask_person(clause, span, lab, qword, pack)
     if span.label == DATE:
-        return _ask_date(clause, span, lab, qword, conf)
+        return _ask_date(clause, span, lab, qword, conf, pack)
     if span.label == PLACE:
         return _ask_place(clause, span, lab, qword, pack)
     if span.label == QUANTITY:

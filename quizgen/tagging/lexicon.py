@@ -52,6 +52,7 @@ class Place:
     name: str  # canonical display name
     kind: str  # country | city | region
     code: str | None = None  # CLDR territory code for countries and world regions
+    level: str | None = None  # for a region: "province" when places.yaml lists it so
 
 
 def _lows(items: Any) -> set[str]:
@@ -171,6 +172,8 @@ class Lexicon:
                 self.places.add(str(v), place)
         for name in data.get("regions") or []:
             self.places.add(str(name), Place(str(name), "region"))
+        for name in data.get("provinces") or []:
+            self.places.add(str(name), Place(str(name), "region", level="province"))
         self.directions = {str(x) for x in data.get("directions") or []}
         self.place_context: Phrases[str] = Phrases()
         for kind, words in (data.get("context") or {}).items():

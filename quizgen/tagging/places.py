@@ -53,6 +53,8 @@ def _place_found(a: int, b: int, place: Place) -> Found:
     attrs = {"kind": place.kind, "canonical": place.name}
     if place.code:
         attrs["cldr"] = place.code
+    if place.level:
+        attrs["level"] = place.level
     return Found(a, b, "PLACE", place.code if place.kind == "country" else place.name, attrs)
 
 

@@ -116,10 +116,12 @@ def article_candidates(
     terms (`terms`)."""
     from .match import run_templates
     from .quality import reject_reason, statement_reason
+    from .resolve import resolve_pronouns
 
     out: list[Candidate] = []
     for sentence in article.sentences:
         for cand in run_templates(sentence, article, templates, pack):
+            resolve_pronouns(cand, sentence, article, pack)
             if reject_reason(cand, sentence, article, pack) is None:
                 if TRUEFALSE in cand.kinds and statement_reason(cand, sentence, pack):
                     cand.kinds = [k for k in cand.kinds if k != TRUEFALSE]

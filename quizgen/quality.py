@@ -169,19 +169,21 @@ def _place_key(norm: str | None, text: str) -> str:
 
 def _setting_reason(cand: Candidate, article: Article, conf: dict[str, Any]) -> str | None:
     """A place the article keeps returning to (its setting: at least `setting_min_mentions`
-    mentions, twice as many as any other place) is guessed from the story as a whole, so
-    a blank or question whose answer it is tests nothing."""
+    mentions, twice as many as any other place; or two such places, in a story between
+    two countries) is guessed from the story as a whole, so a blank or question whose
+    answer it is tests nothing."""
     least = conf.get("setting_min_mentions")
     if cand.answer_label != PLACE or not least:
         return None
     counts = Counter(_place_key(sp.norm, sp.text) for s in article.sentences for sp in s.spans
                      if sp.label == PLACE)
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    top, n = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    if n >= least and n >= 2 * runner_up and _place_key(cand.answer_norm, cand.answer) == top:
+    ranked = counts.most_common(3) + [("", 0)] * 3
+    # one place twice as frequent as any other, or two (a story between two countries)
+    # both twice as frequent as the third
+    settings = ({ranked[0][0]} if ranked[0][1] >= least and ranked[0][1] >= 2 * ranked[1][1]
+                else {ranked[0][0], ranked[1][0]} if ranked[1][1] >= least
+                and ranked[1][1] >= 2 * ranked[2][1] else set())
+    if _place_key(cand.answer_norm, cand.answer) in settings:
         return "the article's own setting: guessed from the story"
     return None
 

@@ -188,8 +188,18 @@ STORY = [BLAST,
          spanned("PBB mengecam kekerasan di Afghanistan.", ("PLACE", "Afghanistan"))]
 
 
+PAIR = spanned("Korea Utara mengirim tentara ke Rusia untuk perang di Ukraina.",
+               ("PLACE", "Korea Utara"), ("PLACE", "Rusia"), ("PLACE", "Ukraina"))
+PAIR_STORY = [PAIR] + [spanned("Korea Utara dan Rusia meneken pakta.", ("PLACE", "Korea Utara"),
+                               ("PLACE", "Rusia")) for _ in range(3)]
+
+
 @pytest.mark.parametrize("sentence,story,answer,reason", [
     (HOME, [HOME], "Indonesia", "the reader's own country: guessed without the article"),
+    # a story between two countries: both are its setting, the third place is not
+    (PAIR, PAIR_STORY, "Rusia", "the article's own setting: guessed from the story"),
+    (PAIR, PAIR_STORY, "Korea Utara", "the article's own setting: guessed from the story"),
+    (PAIR, PAIR_STORY, "Ukraina", None),
     (BLAST, STORY, "Afghanistan", "the article's own setting: guessed from the story"),
     (BLAST, STORY, "Kabul", None),  # mentioned twice: not the story's setting
     (BLAST, STORY[:3], "Afghanistan", None),  # 3 against Kabul's 2: no clear setting

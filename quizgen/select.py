@@ -8,10 +8,11 @@ asked, within their limits; the places freed go to other facts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from .model import Item, QuestionBank
+from .model import TRUEFALSE, Item, QuestionBank
 
 
 def fact_of(item: Item) -> str:
@@ -24,12 +25,48 @@ def deck_eligible(item: Item) -> bool:
     return item.keep
 
 
-def deck_items(items: list[Item], limits: Mapping[str, int] | None = None) -> list[Item]:
+NEAR_SAME = 0.75  # share of words two true/false statements of one fact have in common
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _long_words(text: str) -> set[str]:
+    return {w for w in _words(text).split() if len(w) >= 7}
+
+
+def _where(item: Item) -> tuple[str, int] | None:
+    return (item.sources[0].article, item.sources[0].sentence) if item.sources else None
+
+
+def gives_away(a: Item, b: Item) -> bool:
+    """Whether two items ask one fact so that one answers the other: each question holds
+    the other's answer ("Siapa Menteri Luar Negeri Korea Utara?" / "Apa jabatan Choe Son
+    Hui?"); a true/false statement of the same sentence holds the other's answer; or two
+    true/false statements are one sentence and its variant (nearly the same words: "...
+    lebih dari 10.000 personel" / "... lebih dari 20.000 personel")."""
+    if a.kind == TRUEFALSE and b.kind == TRUEFALSE:  # one statement and its variant
+        wa, wb = set(_words(a.question).split()), set(_words(b.question).split())
+        return len(wa & wb) >= NEAR_SAME * max(len(wa), len(wb), 1)
+    if TRUEFALSE in (a.kind, b.kind):
+        tf, other = (a, b) if a.kind == TRUEFALSE else (b, a)
+        return (_where(tf) == _where(other) and _where(tf) is not None
+                and _words(other.answer) in _words(tf.question))
+    return (_words(a.answer) in _words(b.question)
+            and _words(b.answer) in _words(a.question))
+
+
+def deck_items(items: list[Item], limits: Mapping[str, int] | None = None,
+               after: Sequence[Item] = ()) -> list[Item]:
     """The items a deck takes, in bank order: kept, one per fact, and with `limits` at most
     limits[kind] of each kind (a kind not named takes none).
 
     Kinds take turns, each taking its best kept item whose fact no kind has taken yet, so
-    that a fact's first kind in bank order does not crowd every other kind out."""
+    that a fact's first kind in bank order does not crowd every other kind out. An item
+    that would give a taken one away (gives_away: the same fact asked from its other
+    side) counts as that fact too. `after`: items already in the deck (another pass
+    chose them), whose facts are taken."""
     queues: dict[str, list[Item]] = {}
     for item in items:
         if deck_eligible(item):
@@ -38,23 +75,63 @@ def deck_items(items: list[Item], limits: Mapping[str, int] | None = None) -> li
     heads = dict.fromkeys(queues, 0)
     facts: set[str] = set()
     chosen: set[int] = set()
-    taken = dict.fromkeys(queues, 0)
+    taken = _Taken()
+    for item in after:
+        facts.add(fact_of(item))
+        taken.add(item)
+    counts = dict.fromkeys(queues, 0)
     turn = [k for k in queues if caps[k] > 0]
     while turn:
         for kind in list(turn):
             queue, at = queues[kind], heads[kind]
-            while at < len(queue) and fact_of(queue[at]) in facts:
+            while at < len(queue) and (fact_of(queue[at]) in facts
+                                       or taken.gives_away(queue[at])):
                 at += 1
             if at == len(queue):
                 turn.remove(kind)
                 continue
             facts.add(fact_of(queue[at]))
             chosen.add(id(queue[at]))
+            taken.add(queue[at])
             heads[kind] = at + 1
-            taken[kind] += 1
-            if taken[kind] >= caps[kind]:
+            counts[kind] += 1
+            if counts[kind] >= caps[kind]:
                 turn.remove(kind)
     return [item for item in items if id(item) in chosen]
+
+
+def answered_by(item: Item, chosen: Sequence[Item]) -> Item | None:
+    """The first of `chosen` that gives `item` away (gives_away), or None."""
+    return next((other for other in chosen if gives_away(item, other)), None)
+
+
+class _Taken:
+    """The items a deck has taken, indexed so that gives_away is asked only of the few
+    that could answer a new one: those whose answer starts with a word of its question,
+    those of its sentence, and statements sharing a long word with a new statement."""
+
+    def __init__(self) -> None:
+        self.by_first_word: dict[str, list[Item]] = {}
+        self.by_sentence: dict[tuple[str, int], list[Item]] = {}
+        self.statements_by_word: dict[str, list[Item]] = {}  # true/false, by long words
+
+    def add(self, item: Item) -> None:
+        first = _words(item.answer).split()[:1]
+        if first and item.kind != TRUEFALSE:
+            self.by_first_word.setdefault(first[0], []).append(item)
+        if item.kind == TRUEFALSE:
+            for w in _long_words(item.question):
+                self.statements_by_word.setdefault(w, []).append(item)
+        where = _where(item)
+        if where is not None:
+            self.by_sentence.setdefault(where, []).append(item)
+
+    def gives_away(self, item: Item) -> bool:
+        near = [o for w in set(_words(item.question).split()) for o in self.by_first_word.get(w, ())]
+        near += self.by_sentence.get(_where(item), []) if _where(item) is not None else []
+        if item.kind == TRUEFALSE:
+            near += [o for w in _long_words(item.question) for o in self.statements_by_word.get(w, ())]
+        return any(gives_away(item, other) for other in near)
 
 
 def deck_bank(bank: QuestionBank, limits: Mapping[str, int] | None = None) -> QuestionBank:

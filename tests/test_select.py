@@ -57,3 +57,42 @@ def test_select_seed_deck_asks_no_fact_twice_and_has_every_kind():
     facts = [fact_of(i) for i in chosen]
     assert len(facts) == len(set(facts))
     assert {i.kind for i in chosen} == {"short", "mcq", "cloze", "truefalse"}
+
+
+def _it(kind, question, answer, item_id, sentence=0):
+    from quizgen.model import Item, Source
+    return Item(item_id, kind, question, answer, options=[answer] if kind == "mcq" else [],
+                sources=[Source("art", sentence, 0, 1)], keep=True)
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    # one fact from its two sides: each question holds the other's answer
+    (("short", "Siapa Menteri Luar Negeri Korea Utara?", "Choe Son Hui", "short-aaa", 0),
+     ("short", "Apa jabatan Choe Son Hui?", "Menteri Luar Negeri Korea Utara", "short-bbb", 5),
+     True),
+    # one holds the other's answer only: two facts about one person
+    (("short", "Siapa Menteri Luar Negeri Rusia?", "Sergey Lavrov", "short-aaa", 0),
+     ("short", "Kapan Kim bertemu Sergey Lavrov?", "12 Juli 2025", "short-bbb", 1), False),
+    # a statement of the same sentence holds the blank's answer
+    (("truefalse", "Pertemuan Kim dan Lavrov berlangsung di Wonsan.", "Benar", "truefalse-aaa", 2),
+     ("cloze", "Pertemuan _____ dan Lavrov berlangsung di Wonsan.", "Kim", "cloze-bbb", 2), True),
+    (("truefalse", "Pertemuan Kim dan Lavrov berlangsung di Wonsan.", "Benar", "truefalse-aaa", 2),
+     ("cloze", "Kim memuji _____.", "Wonsan", "cloze-bbb", 3), False),
+    # a statement and its variant from another outlet
+    (("truefalse", "Korea Utara telah mengirim lebih dari 10.000 personel militer ke Rusia.",
+      "Benar", "truefalse-aaa", 0),
+     ("truefalse", "Korea Utara telah mengirim lebih dari 20.000 personel militer ke Rusia.",
+      "Salah", "truefalse-bbb", 7), True),
+])
+def test_select_gives_away_one_fact_from_its_other_side(a, b, expected):
+    from quizgen.select import gives_away
+    assert gives_away(_it(*a), _it(*b)) is expected
+    assert gives_away(_it(*b), _it(*a)) is expected
+
+
+def test_select_deck_asks_a_fact_from_one_side_only():
+    items = [_it("short", "Siapa Menteri Luar Negeri Korea Utara?", "Choe Son Hui", "short-aaa"),
+             _it("mcq", "Apa jabatan Choe Son Hui?", "Menteri Luar Negeri Korea Utara",
+                 "mcq-bbb", 4),
+             _it("mcq", "Kapan Kim bertemu Choe Son Hui?", "12 Juli 2025", "mcq-ccc", 5)]
+    assert [i.id for i in deck_items(items)] == ["short-aaa", "mcq-ccc"]

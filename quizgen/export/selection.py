@@ -20,7 +20,7 @@ from ..errors import QuizgenError
 from ..lang import load_language
 from ..model import CLOZE, KINDS, MCQ, TRUEFALSE, Item, QuestionBank
 from ..outfile import atomic_write_text
-from ..select import deck_items, fact_of
+from ..select import answered_by, deck_items, fact_of
 from ..truefalse import answer_words
 from .cardtext import BLANK, answer_index, source_lines
 
@@ -113,7 +113,7 @@ def choose(bank: QuestionBank, selection: Selection | None = None,
     fit = deck_items([i for i in items if takes(i) is None], limits)
     asked = {fact_of(i) for i in fit}
     left = {k: n - sum(1 for i in fit if i.kind == k) for k, n in limits.items()}
-    rest = deck_items([i for i in items if fact_of(i) not in asked], left)
+    rest = deck_items([i for i in items if fact_of(i) not in asked], left, after=fit)
     chosen = {id(i) for i in fit + rest}
     return [i for i in items if id(i) in chosen]
 
@@ -135,6 +135,7 @@ def sort_out(
             result.items.append(item)
         else:
             result.skipped.append(Skipped(item.id, reason, item.kind))
+    _note_given_away(bank, selection, chosen, result)
     if not result.items:
         if not chosen:
             what = "the bank has no kept item" + (" of the chosen kinds" if selection and
@@ -146,6 +147,23 @@ def sort_out(
             fix = "shorten or fix the items in the bank, or choose another format"
         raise NothingToExport(f"nothing to export as {fmt}: {what}; {fix}; nothing was written")
     return result
+
+
+def _note_given_away(bank: QuestionBank, selection: Selection | None, chosen: list[Item],
+                     result: Export) -> None:
+    """A kept fact left out because an exported item asks it from its other side (select.
+    gives_away) is named, with that item, so that nothing is left out without a word."""
+    asked = {fact_of(i) for i in chosen}
+    kinds = selection.kinds if selection else None
+    for item in bank.items:
+        fact = fact_of(item)
+        if not item.keep or fact in asked or (kinds is not None and item.kind not in kinds):
+            continue
+        other = answered_by(item, chosen)
+        if other is not None:
+            asked.add(fact)
+            result.skipped.append(Skipped(
+                item.id, f"asks the fact of {other.id} from its other side", item.kind))
 
 
 Check = Callable[[Item], str | None]

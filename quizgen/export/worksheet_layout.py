@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import QuizgenError
 from ..model import CLOZE, KINDS, MCQ, SHORT, TRUEFALSE, ArticleInfo, Item, QuestionBank
-from ..select import fact_of
+from ..select import fact_of, gives_away
 from .cardtext import BLANK, answer_index
 
 # Sections in print order: quick recognition first, free recall last.
@@ -142,7 +142,8 @@ def select_items(bank: QuestionBank, counts: dict[str, int] | None) -> dict[str,
             prints_sentence = kind in WHOLE_SENTENCE_KINDS
             if fact_of(item) in facts or mine & shown or (prints_sentence and mine & used):
                 continue
-            if any(_gives_away(item, other) or _gives_away(other, item) for other in taken):
+            if any(_gives_away(item, other) or _gives_away(other, item)
+                   or gives_away(item, other) for other in taken):
                 continue
             chosen[kind].append(item)
             taken.append(item)

@@ -263,6 +263,7 @@ class Pattern:
         req = self._node.required
         self._words = tuple(v for k, v in req if k == "w")
         self._labels = frozenset(v for k, v in req if k == "L")
+        self._program = mt.program(self._node)
 
     def may_match(self, folded: str, labels: set[str] | frozenset[str]) -> bool:
         """False when the sentence cannot match: a required label is not among its span
@@ -273,24 +274,27 @@ class Pattern:
     def search(self, sentence: Sentence, units: Units | None = None) -> list[Match]:
         """Every non-overlapping match, leftmost first; each start takes its preferred match
         (optional parts taken when they can be, gaps as short as possible). Pass the
-        sentence's units_of() when running many patterns over one sentence."""
+        sentence's units_of() when running many patterns over one sentence. The cost is at
+        most the program's length times the sentence's units (quizgen/matcher.py)."""
         u = units if units is not None else units_of(sentence)
         node = self._node
         if node.required and not node.required <= u.present:
             return []
-        first, keys, fn = node.first, u.keys, node.fn
+        first, keys, prog = node.first, u.keys, self._program
         out: list[Match] = []
+        tried: set[int] = set()
         i, n = 0, len(u)
         while i < n:
             if first is not None and keys[i] not in first:
                 i += 1
                 continue
-            r = fn(u, i, (), lambda j, b, i=i: (j, b) if j > i else None)
-            if r is None:
+            r = mt.run(prog, u, i, tried)
+            if r is None:  # (a match is never empty: compile_pattern refuses such patterns)
                 i += 1
                 continue
-            j, binds = r  # type: ignore[misc]
+            j, binds = r
             out.append(self._make(u, i, j, binds))
+            tried = set()  # the pairs on the match's own path were marked as tried too
             i = j
         return out
 

@@ -124,15 +124,19 @@ def stream_bank(
     limits: Mapping[str, int] | None = None,
     jobs: int | None = None,
     progress: Reporter | None = None,
+    warnings: list[str] | None = None,
 ) -> QuestionBank:
     """The question bank of the article files (module docstring). `title` defaults to the
     first article's title; `progress(label, total)` gives a context whose value is called
-    with the number of articles done (or None to report nothing)."""
+    with the number of articles done (or None to report nothing). What analysis had to
+    leave out of an article (split.split_article) is added to `warnings` as "FILE: what"."""
     report = progress or (lambda label, total: nullcontext(None))
     files = list(paths)
     with Spill() as spill:
         with report("reading", len(files)) as done:
             found, tickets = _first_pass(files, pack, spill, jobs, done)
+        if warnings is not None:
+            warnings.extend(f"{d.info.path}: {note}" for d in found for note in d.notes)
         entities = resolve(found, pack)
         corpus = Corpus(articles=[], entities=entities, digests=found)
         apply_display_names(corpus)

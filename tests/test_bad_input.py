@@ -136,6 +136,24 @@ def huge_one_line(tmp: Path) -> list[str]:
     return ["generate", str(path)]
 
 
+RUN_ON = ("Menteri Luar Negeri Rusia Sergey Lavrov tiba di Pyongyang pada Jumat (11/7/2025)"
+          " bersama 300 pejabat, ")  # a clause of a "sentence" with no full stop
+GAPS = "{person:PERSON}" + " ...{0,20}" * 9 + " {d:DATE} kosong"  # nine gaps, then a miss
+
+
+def run_on_sentence(tmp: Path) -> list[str]:
+    """One 30 KB "sentence" (no full stop): cut into pieces for analysis, with a warning."""
+    text = "Judul\n\n" + (RUN_ON * (30_000 // len(RUN_ON)))[:-2] + ".\n"
+    return ["generate", str(write("long.txt", text)(tmp)), "-o", str(tmp / "bank.yaml")]
+
+
+def many_gaps(tmp: Path) -> list[str]:
+    """A template with nine gaps over the long sentence: bounded work, not a hang."""
+    args = template("Siapa {{ person }}?", GAPS)(tmp)
+    write("a.txt", ("Judul\n\n" + RUN_ON * 8)[:-2] + " kosong.\n")(tmp)
+    return args + ["-o", str(tmp / "bank.yaml")]
+
+
 def no_secrets(tmp: Path, result: Result) -> None:
     """The page gave a bank, and nothing of its script, style, iframe or form is in it."""
     bank_text = (tmp / "bank.yaml").read_text(encoding="utf-8")
@@ -319,6 +337,12 @@ ROWS = [
     Row("template-jinja-self", template("{{ self }}"),
         "{tmp}/t.yaml:6 template user.role: question: 'self' is not a slot of the pattern;"
         " use one of: person, role"),
+    # ---- bounded work on pathological input (issue 15)
+    Row("run-on-sentence", run_on_sentence,
+        "quizgen: warning: {tmp}/long.txt: 1 sentence over 1,000 characters cut into pieces"
+        " for analysis; add full stops where sentences end\n"
+        "wrote {tmp}/bank.yaml: {n} items ({n} kept)\n", 0),
+    Row("template-many-gaps", many_gaps, "wrote {tmp}/bank.yaml: {n} items ({n} kept)\n", 0),
     # ---- output that cannot be written
     Row("out-read-only-folder", read_only_out,
         "{tmp}/locked: cannot write output (Permission denied); choose a writable folder"),

@@ -67,8 +67,11 @@ def generate_command(files, lang, fmt, output, title, seed, template_files, jobs
 
     pack = load_language(lang)
     templates = load_templates(pack, extra_files=[Path(f) for f in template_files])
+    warnings: list[str] = []
     bank = stream_bank(files, pack, templates, title=title, seed=seed, jobs=jobs,
-                       progress=_progress_bar(len(files)))
+                       progress=_progress_bar(len(files)), warnings=warnings)
+    for warning in warnings:
+        click.echo(f"quizgen: warning: {warning}", err=True)
     require_items(bank)
     _warn_silent(bank)
     fmt = fmt or ("jsonl" if output and output.endswith(".jsonl") else "yaml")

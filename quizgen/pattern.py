@@ -31,6 +31,7 @@ from .render import normalise
 from .split import WORD, tokenize
 
 MAX_GAP = 20
+MAX_NESTING = 20  # groups, optional groups and captures inside one another
 _META = set("{}()[]|?^$'")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LABELSPEC = re.compile(r"[A-Z][A-Za-z_]*(?=\s*(?:[|/}]|\Z))")
@@ -55,6 +56,7 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.s = text
         self.i = 0
+        self.depth = 0  # groups and captures open at i
 
     def error(self, msg: str, at: int | None = None) -> PatternError:
         return PatternError(msg, (self.i if at is None else at) + 1)
@@ -68,6 +70,8 @@ class _Parser:
         return self.s[self.i] if self.i < len(self.s) else ""
 
     def alt(self, stop: str) -> mt.Node:
+        if self.depth > MAX_NESTING:
+            raise self.error(f"groups nested over {MAX_NESTING} deep; simplify the pattern")
         branches = [self.seq(stop)]
         while self.peek() == "|":
             self.i += 1
@@ -107,7 +111,9 @@ class _Parser:
             return self.slot()
         if c in "([":
             self.i += 1
+            self.depth += 1
             sub = self.alt(")" if c == "(" else "]")
+            self.depth -= 1
             self.expect(")" if c == "(" else "]", at)
             return sub if c == "(" else mt.optional(sub)
         if s.startswith("...", at):
@@ -172,7 +178,9 @@ class _Parser:
         self.skip_ws()
         if _LABELSPEC.match(s, self.i):
             return self.label_slot(name, at)
+        self.depth += 1
         sub = self.alt("}")
+        self.depth -= 1
         self.expect("}", at)
         return mt.capture(name, sub, at + 1)
 

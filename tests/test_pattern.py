@@ -160,6 +160,8 @@ ERROR_CASES = [
     ("{p:PERSON} |", "empty pattern part", 13),
     ("{c:PLACE/}", "expected a value in the slot constraint", 10),
     ("'kata", "unclosed quote", 1),
+    ("(" * 500 + "a" + ")" * 500, "groups nested over 20 deep", 22),
+    ("{a:" * 30 + "x" + "}" * 30, "groups nested over 20 deep", 64),
 ]
 
 

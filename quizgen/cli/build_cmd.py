@@ -37,9 +37,21 @@ def _progress_bar(total_articles: int):
     return report
 
 
+def _cap_jobs(ctx: click.Context, param: click.Parameter, jobs: int | None) -> int | None:
+    from ..parallel import capped_note, workers
+
+    note = capped_note(jobs)
+    if note is None:
+        return jobs
+    click.echo(f"quizgen: note: {note}", err=True)
+    return workers(jobs)
+
+
 def _jobs_option(fn):
     return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                        help="Worker processes (default: QUIZGEN_JOBS, else every core).")(fn)
+                        callback=_cap_jobs,
+                        help="Worker processes (default: QUIZGEN_JOBS, else every core;"
+                             " at most the cores).")(fn)
 
 
 # Library imports happen inside the commands: `quizgen --help` stays fast and one

@@ -24,8 +24,8 @@ workers share count once, sampled every SAMPLE_EVERY s), articles, sentences and
 Then the pathological inputs of issue 15 (`--no-pathological` to skip them), each a whole
 `quizgen` run in a new process with its wall time and peak memory, against the limits
 PATHOLOGICAL_LIMITS (10 s, 500 MB): one 90 KB "sentence" without a full stop, a 20 MB
-article (just under read.MAX_BYTES), and a template with nine gaps over long sentences
-(exponential for a plain backtracking matcher).
+article (just under read.MAX_BYTES) as text and as an HTML page, and a template with nine
+gaps over long sentences (exponential for a plain backtracking matcher).
 
 It prints a table and writes every figure as JSON (`--json`, default out/bench.json).
 """
@@ -241,6 +241,12 @@ def pathological(work: Path) -> dict:
     para = NEWS * 5 + "\n\n"
     big.write_text("Arsip Besar\n\n" + para * ((20 * 2**20 - 4096) // len(para.encode())),
                    encoding="utf-8")
+    page = work / "page-20mb.html"
+    tag = "<p>" + NEWS.strip() + "</p>\n"
+    page.write_text("<!DOCTYPE html><html><head><title>Arsip Besar</title></head><body>"
+                    "<article><h1>Arsip Besar</h1>\n"
+                    + tag * ((20 * 2**20 - 4096) // len(tag.encode()))
+                    + "</article></body></html>\n", encoding="utf-8")
     gaps = work / "gaps.yaml"
     gaps.write_text("templates:\n  - id: bench.gaps\n    kinds: [short]\n"
                     f"    match: '{GAPS}'\n    answer_slot: p\n"
@@ -252,6 +258,7 @@ def pathological(work: Path) -> dict:
     runs = {
         "one 90 KB sentence": ["generate", str(long_sentence), "-o", str(work / "b1.yaml")],
         "20 MB article": ["generate", str(big), "-o", str(work / "b2.yaml")],
+        "20 MB HTML page": ["generate", str(page), "-o", str(work / "b4.yaml")],
         "9-gap template": ["generate", "--templates", str(gaps), str(gap_article), "-o",
                            str(work / "b3.yaml")],
     }

@@ -368,6 +368,9 @@ ROWS = [
     Row("template-deep-filters", template("{{ role" + " | lower" * 2000 + " }}"),
         f"{{tmp}}/t.yaml:6 template user.role: question: nested over {MAX_DEPTH_J} levels deep"
         " (brackets, ifs, filters or operators inside one another); simplify the expression"),
+    Row("try-run-on-sentence", lambda tmp: ["try", RUN_ON * 40],
+        "the sentence has 4,079 characters, over the 1,000 a sentence is analysed in; try a"
+        " part of it"),
     Row("jobs-over-cores", lambda tmp: ["generate", str(write("a.txt", ARTICLE)(tmp)), "-o",
                                         str(tmp / "bank.yaml"), "--jobs", "100000"],
         "quizgen: note: --jobs 100000 is more than the {n} cores here; using {n}\n"

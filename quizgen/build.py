@@ -11,7 +11,7 @@ from .deck import Deck
 from .errors import QuizgenError
 from .lang import load_language
 from .model import QuestionBank
-from .outfile import all_or_nothing
+from .outfile import all_or_nothing, damaged
 from .select import deck_bank
 from .stream import Reporter, stream_bank
 from .templates import load_templates
@@ -42,7 +42,11 @@ def make_bank(
         deck.sources, pack, templates, title=deck.title, seed=deck.seed,
         jobs=jobs, progress=progress, warnings=warnings,
     )
-    if previous is not None and previous.is_file():
+    broken = damaged(previous) if previous is not None and previous.is_file() else None
+    if broken and warnings is not None:
+        warnings.append(f"{previous}: the existing bank is damaged ({broken}); it is replaced,"
+                        " not read")
+    if previous is not None and previous.is_file() and not broken:
         try:
             old = load_bank(previous, sources=False)  # merge_edits reads no sources
         except QuizgenError as exc:

@@ -90,6 +90,29 @@ def sweep(folder: Path) -> None:
             continue
 
 
+def damaged(path: str | Path) -> str | None:
+    """Why the text file at an output path cannot be an earlier output (empty, binary, not
+    UTF-8), or None when it may be one. Such a file is replaced without being read: an
+    earlier bank is read only to keep its edits, and this one holds none. Only the first
+    64 KB are looked at."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return None  # unreadable: reading it reports the error
+    if not head:
+        return "empty"
+    if b"\x00" in head:
+        return "binary, not text"
+    import codecs
+
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    return None
+
+
 def _mode(target: Path) -> int:
     try:
         return stat.S_IMODE(target.stat().st_mode)

@@ -169,6 +169,18 @@ def worksheet_of(n: int, title: str = "Kuis", args: tuple[str, ...] = (),
     return make
 
 
+def over_a_damaged_bank(data: bytes) -> Make:
+    """`quizgen generate a.txt -o bank.yaml` where bank.yaml holds no bank: `data`."""
+    def make(tmp: Path) -> list[str]:
+        write("bank.yaml", data)(tmp)
+        return ["generate", str(write("a.txt", ARTICLE)(tmp)), "-o", str(tmp / "bank.yaml")]
+    return make
+
+
+def bank_replaced(tmp: Path, result: Result) -> None:
+    assert load_bank(tmp / "bank.yaml").items
+
+
 def no_secrets(tmp: Path, result: Result) -> None:
     """The page gave a bank, and nothing of its script, style, iframe or form is in it."""
     bank_text = (tmp / "bank.yaml").read_text(encoding="utf-8")
@@ -371,6 +383,17 @@ ROWS = [
     Row("try-run-on-sentence", lambda tmp: ["try", RUN_ON * 40],
         "the sentence has 4,079 characters, over the 1,000 a sentence is analysed in; try a"
         " part of it"),
+    Row("damaged-bank-binary", over_a_damaged_bank(b"\x00\x01garbage" * 100),
+        "quizgen: warning: {tmp}/bank.yaml: the existing bank is damaged (binary, not text);"
+        " it is replaced, not read\nwrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0,
+        bank_replaced),
+    Row("damaged-bank-empty", over_a_damaged_bank(b""),
+        "quizgen: warning: {tmp}/bank.yaml: the existing bank is damaged (empty); it is"
+        " replaced, not read\nwrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0, bank_replaced),
+    Row("damaged-bank-latin1", over_a_damaged_bank("items: [caf\u00e9]\n".encode("latin-1")),
+        "quizgen: warning: {tmp}/bank.yaml: the existing bank is damaged (not UTF-8 text); it"
+        " is replaced, not read\nwrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0,
+        bank_replaced),
     Row("jobs-over-cores", lambda tmp: ["generate", str(write("a.txt", ARTICLE)(tmp)), "-o",
                                         str(tmp / "bank.yaml"), "--jobs", "100000"],
         "quizgen: note: --jobs 100000 is more than the {n} cores here; using {n}\n"

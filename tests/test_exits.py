@@ -75,7 +75,8 @@ def _start(tmp_path: Path) -> tuple[subprocess.Popen, Path, Path]:
     proc = subprocess.Popen([QUIZGEN, "generate", "--jobs", "2", *paths, "-o",
                              str(out / "bank.yaml")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "TMPDIR": str(tmpdir), "QUIZGEN_DEBUG": ""})
+                            env={**os.environ, "TMPDIR": str(tmpdir), "QUIZGEN_DEBUG": ""},
+                            start_new_session=True)  # its own process group, as in a shell
     return proc, tmpdir, out
 
 
@@ -83,12 +84,20 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="n
 
 
 @needs_proc
-@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_exits_signal_removes_the_temporary_folder(tmp_path, sig, code):
+@pytest.mark.parametrize("sig, code, group", [
+    (signal.SIGTERM, 143, False),  # kill PID
+    (signal.SIGINT, 130, False),
+    (signal.SIGINT, 130, True),  # Ctrl-C in a terminal: the whole group, workers too
+])
+def test_exits_signal_removes_the_temporary_folder(tmp_path, sig, code, group):
     proc, tmpdir, out = _start(tmp_path)
     try:
         _wait(lambda: list(tmpdir.glob("quizgen-spill-*/*.spill")))  # articles are parked
-        proc.send_signal(sig)
+        workers = _children(proc.pid)
+        if group:
+            os.killpg(proc.pid, sig)
+        else:
+            proc.send_signal(sig)
         _, err = proc.communicate(timeout=20)
     finally:
         proc.kill()
@@ -96,6 +105,7 @@ def test_exits_signal_removes_the_temporary_folder(tmp_path, sig, code):
                                             " half-written\n")
     assert list(tmpdir.iterdir()) == []
     assert list(out.iterdir()) == []
+    assert not any(_alive(w) for w in workers)
 
 
 @needs_proc
@@ -241,3 +251,20 @@ def test_exits_damaged_anki_file_at_the_output_is_replaced(tmp_path, damage):
     assert result.exit_code == 0, result.stderr
     assert out.read_bytes()[:2] == b"PK" and out.read_bytes() != DAMAGED[damage]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]
+
+
+def test_exits_build_replaces_a_damaged_bank_with_a_warning(tmp_path):
+    seed = Path(__file__).resolve().parents[1] / "seeds"
+    article = next(iter(sorted(seed.glob("*.txt"))))
+    (tmp_path / "a.txt").write_bytes(article.read_bytes())
+    deck = tmp_path / "deck.yaml"
+    deck.write_text("title: T\nsources: [a.txt]\noutputs: {worksheet: false}\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "bank.yaml").write_bytes(b"\x00" * 4096)  # a disk error, a crashed editor
+    result = CliRunner().invoke(main, ["build", str(deck), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"quizgen: warning: {out}/bank.yaml: the existing bank is"
+                                    " damaged (binary, not text); it is replaced, not read\n")
+    assert (out / "bank.yaml").read_bytes().startswith(b"quizgen_bank: 1")

@@ -91,7 +91,14 @@ def generate_command(files, lang, fmt, output, title, seed, template_files, jobs
         click.echo(dumps_jsonl(bank) if fmt == "jsonl" else dumps_yaml(bank), nl=False)
         return
     if fmt == "yaml" and Path(output).is_file():
-        bank = merge_edits(bank, load_bank(output, sources=False))
+        from ..outfile import damaged
+
+        broken = damaged(output)
+        if broken:
+            click.echo(f"quizgen: warning: {output}: the existing bank is damaged ({broken});"
+                       " it is replaced, not read", err=True)
+        else:
+            bank = merge_edits(bank, load_bank(output, sources=False))
     save_bank(bank, output, fmt)
     kept = sum(1 for i in bank.items if i.keep)
     click.echo(f"wrote {output}: {len(bank.items)} items ({kept} kept)", err=True)

@@ -369,6 +369,9 @@ ROWS = [
         "quizgen: warning: {tmp}/long.txt: 1 sentence over 1,000 characters cut into pieces"
         " for analysis; add full stops where sentences end\n"
         "wrote {tmp}/bank.yaml: {n} items ({n} kept)\n", 0),
+    Row("inspect-run-on-sentence", lambda tmp: ["inspect", run_on_sentence(tmp)[1]],
+        "quizgen: warning: {tmp}/long.txt: 1 sentence over 1,000 characters cut into pieces"
+        " for analysis; add full stops where sentences end\n", 0),
     Row("template-many-gaps", many_gaps, "wrote {tmp}/bank.yaml: {n} items ({n} kept)\n", 0),
     Row("template-deep-pattern",
         template("Siapa {{ role }}?", "{role:ROLE} " + "(" * 30 + "{person:PERSON}" + ")" * 30),

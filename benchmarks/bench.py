@@ -21,6 +21,12 @@ the user runs it (a new process, both cores): wall time, peak memory of the proc
 (the sum of the proportional set sizes of quizgen and its workers, so pages the forked
 workers share count once, sampled every SAMPLE_EVERY s), articles, sentences and items per second.
 
+Then the pathological inputs of issue 15 (`--no-pathological` to skip them), each a whole
+`quizgen` run in a new process with its wall time and peak memory, against the limits
+PATHOLOGICAL_LIMITS (10 s, 500 MB): one 90 KB "sentence" without a full stop, a 20 MB
+article (just under read.MAX_BYTES) as text and as an HTML page, and a template with nine
+gaps over long sentences (exponential for a plain backtracking matcher).
+
 It prints a table and writes every figure as JSON (`--json`, default out/bench.json).
 """
 
@@ -53,6 +59,14 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "indosum-bench.jsonl"
 # took a fifth of a core from the build it measured.
 SAMPLE_EVERY = 0.5
 WORKSHEET = {"mcq": 8, "truefalse": 6, "cloze": 6, "short": 5}
+PATHOLOGICAL_LIMITS = (10.0, 500.0)  # seconds, MB: each pathological run stays below both
+RUN_ON = ("Presiden Joko Widodo bertemu Menteri Luar Negeri Rusia Sergey Lavrov di Jakarta pada"
+          " Senin (12/7/2025) bersama 300 orang pejabat dari Kementerian Luar Negeri, ")
+NEWS = ("Menteri Luar Negeri Rusia Sergey Lavrov tiba di Pyongyang pada Jumat (11/7/2025) untuk"
+        " kunjungan tiga hari. Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di"
+        " Wonsan pada Sabtu (12/7/2025). Pemimpin Korea Utara Kim Jong Un menyatakan dukungan"
+        " penuh kepada Rusia. ")
+GAPS = "{p:PERSON}" + " ...{0,20}" * 9 + " {d:DATE} kosong"  # the last word never follows
 
 
 def write_copies(rows: list[dict], scale: int, folder: Path) -> list[Path]:
@@ -183,12 +197,13 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def whole_build(deck: Path, out: Path) -> dict:
-    """`quizgen build` in a new process: wall time and peak memory of its process tree."""
+def run_measured(args: list[str], every: float = SAMPLE_EVERY) -> dict:
+    """`quizgen ARGS` in a new process: wall time and peak memory of its process tree
+    (sampled every `every` s); exit with its message when it fails."""
     exe = Path(sys.executable).with_name("quizgen")
-    cmd = [str(exe) if exe.exists() else sys.executable, "build", str(deck), "--out", str(out)]
-    if not exe.exists():
-        cmd[1:1] = ["-m", "quizgen.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "from quizgen.cli import main;"
+                                                                 " main()"]
+    cmd += args
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = [0]
@@ -196,7 +211,7 @@ def whole_build(deck: Path, out: Path) -> dict:
     def sample() -> None:
         while proc.poll() is None:
             peak[0] = max(peak[0], _tree_memory(proc.pid))
-            time.sleep(SAMPLE_EVERY)
+            time.sleep(every)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -204,11 +219,59 @@ def whole_build(deck: Path, out: Path) -> dict:
     wall = time.perf_counter() - t
     sampler.join()
     if proc.returncode != 0:
-        raise SystemExit(f"bench: quizgen build failed ({proc.returncode}): {err.strip()}")
+        raise SystemExit(f"bench: quizgen {args[0]} failed ({proc.returncode}): {err.strip()}")
+    return {"wall_s": wall, "peak_mb": peak[0] / 2**20}
+
+
+def whole_build(deck: Path, out: Path) -> dict:
+    """`quizgen build` in a new process: wall time and peak memory of its process tree."""
+    result = run_measured(["build", str(deck), "--out", str(out)])
     bank = (out / "bank.yaml").read_text(encoding="utf-8")
     listed = bank[bank.index("\nitems:"):] if "\nitems:" in bank else ""
     items = sum(1 for line in listed.splitlines() if line.startswith("- id: "))
-    return {"wall_s": wall, "peak_mb": peak[0] / 2**20, "items": items}
+    return {**result, "items": items}
+
+
+def pathological(work: Path) -> dict:
+    """The issue-15 inputs, each a whole run: {name: {wall_s, peak_mb}}."""
+    long_sentence = work / "long-sentence.txt"
+    text = (RUN_ON * (90_000 // len(RUN_ON) + 1))[:90_000].rstrip(", ")
+    long_sentence.write_text(f"Satu Kalimat Panjang\n\n{text}.\n", encoding="utf-8")
+    big = work / "article-20mb.txt"
+    para = NEWS * 5 + "\n\n"
+    big.write_text("Arsip Besar\n\n" + para * ((20 * 2**20 - 4096) // len(para.encode())),
+                   encoding="utf-8")
+    page = work / "page-20mb.html"
+    tag = "<p>" + NEWS.strip() + "</p>\n"
+    page.write_text("<!DOCTYPE html><html><head><title>Arsip Besar</title></head><body>"
+                    "<article><h1>Arsip Besar</h1>\n"
+                    + tag * ((20 * 2**20 - 4096) // len(tag.encode()))
+                    + "</article></body></html>\n", encoding="utf-8")
+    gaps = work / "gaps.yaml"
+    gaps.write_text("templates:\n  - id: bench.gaps\n    kinds: [short]\n"
+                    f"    match: '{GAPS}'\n    answer_slot: p\n"
+                    "    question: 'Siapa?'\n    answer: '{{ p }}'\n", encoding="utf-8")
+    gap_article = work / "gap-article.txt"
+    gap_article.write_text("Judul\n\n" + "\n\n".join(
+        (RUN_ON * 6).rstrip(", ") + " tidak kosong." for _ in range(20)) + "\n",
+        encoding="utf-8")
+    runs = {
+        "one 90 KB sentence": ["generate", str(long_sentence), "-o", str(work / "b1.yaml")],
+        "20 MB article": ["generate", str(big), "-o", str(work / "b2.yaml")],
+        "20 MB HTML page": ["generate", str(page), "-o", str(work / "b4.yaml")],
+        "9-gap template": ["generate", "--templates", str(gaps), str(gap_article), "-o",
+                           str(work / "b3.yaml")],
+    }
+    return {name: run_measured(args, every=0.1) for name, args in runs.items()}
+
+
+def print_pathological(found: dict) -> None:
+    secs, mb = PATHOLOGICAL_LIMITS
+    print(f"\npathological inputs (limits {secs:.0f} s, {mb:.0f} MB)")
+    for name, r in found.items():
+        ok = r["wall_s"] < secs and r["peak_mb"] < mb
+        print(f"  {name:22} {r['wall_s']:7.2f} s  peak {r['peak_mb']:6.0f} MB"
+              f"  {'ok' if ok else 'OVER THE LIMIT'}", flush=True)
 
 
 def seed_build(runs: int = 3) -> dict:
@@ -229,6 +292,8 @@ def main() -> None:
     ap.add_argument("--build-scales", default="1,4,16,64")
     ap.add_argument("--stage-scales", default="1,4")
     ap.add_argument("--json", type=Path, default=ROOT / "out" / "bench.json")
+    ap.add_argument("--no-pathological", action="store_true",
+                    help="skip the pathological inputs (one long sentence, 20 MB, many gaps)")
     args = ap.parse_args()
     if not args.corpus.is_file():
         raise SystemExit(f"bench: {args.corpus}: not found; check out ../shared beside the repo")
@@ -261,6 +326,13 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
     summarise(result)
+    if not args.no_pathological:
+        work = Path(tempfile.mkdtemp(prefix="quizgen-bench-pathological-"))
+        try:
+            result["pathological"] = pathological(work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print_pathological(result["pathological"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.json}")

@@ -11,7 +11,7 @@ from .deck import Deck, output_names
 from .errors import QuizgenError
 from .lang import load_language
 from .model import QuestionBank
-from .outfile import all_or_nothing
+from .outfile import all_or_nothing, damaged
 from .paths import check_inside, check_outputs
 from .select import deck_bank
 from .stream import Reporter, stream_bank
@@ -22,7 +22,7 @@ from .templates import load_templates
 class BuildResult:
     bank: QuestionBank
     files: list[Path] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # items an export left out, and why
+    notes: list[str] = field(default_factory=list)  # what analysis or an export left out, why
 
 
 def make_bank(
@@ -31,17 +31,23 @@ def make_bank(
     *,
     jobs: int | None = None,
     progress: Reporter | None = None,
+    warnings: list[str] | None = None,
 ) -> QuestionBank:
     """Analyse the deck's sources and generate its bank, keeping edits from `previous`.
     `progress(label, total)` gives a context whose value is called with the number of
-    articles done (or None to report nothing)."""
+    articles done (or None to report nothing); what analysis left out is added to
+    `warnings` (stream.stream_bank)."""
     pack = load_language(deck.lang)
     templates = load_templates(pack, extra_files=deck.template_files, packs=deck.template_packs)
     bank = stream_bank(
         deck.sources, pack, templates, title=deck.title, seed=deck.seed,
-        jobs=jobs, progress=progress,
+        jobs=jobs, progress=progress, warnings=warnings,
     )
-    if previous is not None and previous.is_file():
+    broken = damaged(previous) if previous is not None and previous.is_file() else None
+    if broken and warnings is not None:
+        warnings.append(f"{previous}: the existing bank is damaged ({broken}); it is replaced,"
+                        " not read")
+    if previous is not None and previous.is_file() and not broken:
         try:
             old = load_bank(previous, sources=False)  # merge_edits reads no sources
         except QuizgenError as exc:
@@ -87,7 +93,9 @@ def _build(
     check_outputs([out / name for name in names],
                   [deck.path, *deck.sources, *deck.template_files])
     o = deck.outputs
-    bank = make_bank(deck, out / o["bank"] if o.get("bank") else None, jobs=jobs, progress=progress)
+    warnings: list[str] = []
+    bank = make_bank(deck, out / o["bank"] if o.get("bank") else None, jobs=jobs,
+                     progress=progress, warnings=warnings)
     require_items(bank, limited=bool(deck.items))
     deck_view = deck_bank(bank, deck.items or None)  # what the Anki files take
     if not deck_view.items:
@@ -115,7 +123,7 @@ def _build(
 
         write_anki_text(deck_view, out / o["anki_text"])
         written.append(out / o["anki_text"])
-    notes = _write_platforms(deck, bank, out, written)
+    notes = [f"warning: {w}" for w in warnings] + _write_platforms(deck, bank, out, written)
     if finish_worksheet is not None:
         written.extend(finish_worksheet())
     return BuildResult(bank=bank, files=written, notes=notes)

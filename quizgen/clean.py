@@ -83,6 +83,7 @@ def clean_document(raw: RawDocument, pack: LanguagePack) -> Article:
         author=page.writer or _text(hint.get("author")) or page.byline or page.editor,
         published=_when(hint.get("date"), pack) or page.published,
         paragraphs=page.paragraphs,
+        notes=[hint["note"]] if hint.get("note") else [],
     )
 
 

@@ -73,7 +73,7 @@ def article_info(article: Article) -> ArticleInfo:
 def digest(article: Article) -> ArticleDigest:
     """The digest of a tagged article; its entity ids are the spans' norms if it is
     already linked, else filled in by linking (link.resolve)."""
-    out = ArticleDigest(article_info(article))
+    out = ArticleDigest(article_info(article), notes=list(article.notes))
     for s in article.sentences:
         for sp in s.spans:
             if sp.label in LINKED:

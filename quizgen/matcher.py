@@ -1,10 +1,17 @@
-"""The compiled form of patterns: a sentence as units, and matcher combinators over them.
+"""The compiled form of patterns: a sentence as units, and a small matching machine over them.
 
-Each pattern element becomes a Node whose `fn(units, i, binds, k)` tries to match at unit i
-and calls the continuation k(j, binds) with the position after it; the first non-None result
-wins, which gives backtracking with a fixed preference order (optional parts taken first,
-gaps shortest first, alternatives left to right). Nodes also carry what a quick search needs:
-the minimum length, the possible first units and the units every match contains.
+Each pattern element becomes a Node that knows how to emit its instructions into a
+program (a list, like a regular-expression VM's): match a word or a slot, skip any unit,
+try two ways in order (SPLIT), jump, mark where a capture starts and ends, test the
+sentence start or end. `run` executes a program by backtracking in a fixed preference
+order (optional parts taken first, gaps shortest first, alternatives left to right) and
+records every (instruction, unit) pair it has tried: whether the rest of the pattern can
+match from there does not depend on how it was reached, so a pair that failed once fails
+again and is never explored twice. A search over n units by a program of m instructions
+therefore costs at most m * n steps, however many gaps and optional parts the pattern
+has (the plain backtracker it replaced took exponential time on many gaps). Nodes also
+carry what a quick search needs: the minimum length, the possible first units and the
+units every match contains.
 """
 
 from __future__ import annotations
@@ -71,8 +78,12 @@ def _push_span(units: list[Unit], span: Span) -> None:
 # ---- the compiled nodes ------------------------------------------------------------------
 
 Binds = tuple  # ((name, first_unit, end_unit), ...), innermost last
-Cont = Callable[[int, Binds], object]
-Matcher = Callable[[list[Unit], int, Binds, Cont], object]
+Program = list  # of instructions: lists whose first element is one of the opcodes below
+Emit = Callable[[Program], None]
+
+# Opcodes. WORD w | SLOT name labels tests | ANY | SPLIT first second | JMP to |
+# OPEN (a capture starts) | CLOSE name | START | END | MATCH
+WORD, SLOT, ANY, SPLIT, JMP, OPEN, CLOSE, START, END, MATCH = range(10)
 
 
 @dataclass
@@ -84,7 +95,7 @@ class SlotInfo:
 
 @dataclass
 class Node:
-    fn: Matcher
+    emit: Emit  # appends the node's instructions to a program
     min_len: int
     first: set[tuple[str, str]] | None  # possible first units, None = any
     required: set[tuple[str, str]]  # units that every match contains
@@ -92,78 +103,70 @@ class Node:
 
 
 def word(w: str) -> Node:
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        return k(i + 1, b) if i < len(u) and u[i].word == w else None
     key = ("w", w)
-    return Node(fn, 1, {key}, {key})
+    return Node(lambda prog: prog.append([WORD, w]), 1, {key}, {key})
 
 
 def slot(name: str, labels: tuple[str, ...], tests: list[Callable[[dict], bool]],
-          column: int) -> Node:
+         column: int) -> Node:
     labelset = frozenset(labels)
-
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        if i < len(u):
-            s = u[i].span
-            if s is not None and s.label in labelset and all(t(s.attrs) for t in tests):
-                return k(i + 1, b + ((name, i, i + 1),))
-        return None
     keys = {("L", lab) for lab in labels}
-    return Node(fn, 1, keys, keys if len(keys) == 1 else set(),
-                 {name: SlotInfo(name, labels, column)})
+    return Node(lambda prog: prog.append([SLOT, name, labelset, tuple(tests)]), 1, keys,
+                keys if len(keys) == 1 else set(), {name: SlotInfo(name, labels, column)})
 
 
 def capture(name: str, sub: Node, column: int) -> Node:
-    f = sub.fn
-
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        return f(u, i, b, lambda j, b2: k(j, b2 + ((name, i, j),)))
+    def emit(prog: Program) -> None:
+        prog.append([OPEN])
+        sub.emit(prog)
+        prog.append([CLOSE, name])
     slots = dict(sub.slots)
     slots[name] = SlotInfo(name, (), column)
-    return Node(fn, sub.min_len, sub.first, sub.required, slots)
+    return Node(emit, sub.min_len, sub.first, sub.required, slots)
+
+
+def _split(prog: Program) -> list:
+    """Append a SPLIT whose targets the caller fills in."""
+    ins = [SPLIT, 0, 0]
+    prog.append(ins)
+    return ins
 
 
 def gap(lo: int, hi: int) -> Node:
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        for j in range(i + lo, min(i + hi, len(u)) + 1):
-            r = k(j, b)
-            if r is not None:
-                return r
-        return None
-    return Node(fn, lo, None, set())
+    def emit(prog: Program) -> None:
+        prog.extend([ANY] for _ in range(lo))
+        exits = []
+        for _ in range(hi - lo):  # each further unit only when the shorter skip failed
+            ins = _split(prog)
+            exits.append(ins)
+            ins[2] = len(prog)
+            prog.append([ANY])
+        for ins in exits:
+            ins[1] = len(prog)
+    return Node(emit, lo, None, set())
 
 
 def optional(sub: Node) -> Node:
-    f = sub.fn
-
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        r = f(u, i, b, k)
-        return r if r is not None else k(i, b)
-    return Node(fn, 0, None, set(), sub.slots)
+    def emit(prog: Program) -> None:
+        ins = _split(prog)
+        ins[1] = len(prog)
+        sub.emit(prog)
+        ins[2] = len(prog)
+    return Node(emit, 0, None, set(), sub.slots)
 
 
 def anchor(at_start: bool) -> Node:
-    def start(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        return k(i, b) if i == 0 else None
-
-    def end(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        rest = u[i:]
-        if all(x.word is not None and not x.word[0].isalnum() for x in rest):
-            return k(len(u), b)
-        return None
-    return Node(start if at_start else end, 0, None, set())
+    op = START if at_start else END
+    return Node(lambda prog: prog.append([op]), 0, None, set())
 
 
 def seq(items: list[Node]) -> Node:
     if len(items) == 1:
         return items[0]
-    fns = [n.fn for n in items]
 
-    def chain(idx: int) -> Matcher:
-        if idx == len(fns) - 1:
-            return fns[idx]
-        head, tail = fns[idx], chain(idx + 1)
-        return lambda u, i, b, k: head(u, i, b, lambda j, b2: tail(u, j, b2, k))
+    def emit(prog: Program) -> None:
+        for n in items:
+            n.emit(prog)
     first: set | None = set()
     for n in items:
         if n.first is None:
@@ -178,21 +181,26 @@ def seq(items: list[Node]) -> Node:
     for n in items:
         slots.update(n.slots)
     req = set().union(*(n.required for n in items))
-    fn = chain(0) if fns else (lambda u, i, b, k: k(i, b))
-    return Node(fn, sum(n.min_len for n in items), first, req, slots)
+    return Node(emit, sum(n.min_len for n in items), first, req, slots)
 
 
 def alt(branches: list[Node]) -> Node:
     if len(branches) == 1:
         return branches[0]
-    fns = [n.fn for n in branches]
 
-    def fn(u: list[Unit], i: int, b: Binds, k: Cont) -> object:
-        for f in fns:
-            r = f(u, i, b, k)
-            if r is not None:
-                return r
-        return None
+    def emit(prog: Program) -> None:
+        jumps = []
+        for n in branches[:-1]:
+            ins = _split(prog)
+            ins[1] = len(prog)
+            n.emit(prog)
+            jump = [JMP, 0]
+            prog.append(jump)
+            jumps.append(jump)
+            ins[2] = len(prog)
+        branches[-1].emit(prog)
+        for jump in jumps:
+            jump[1] = len(prog)
     first: set | None = set()
     for n in branches:
         if n.first is None:
@@ -204,4 +212,99 @@ def alt(branches: list[Node]) -> Node:
         for name, info in n.slots.items():
             slots.setdefault(name, info)
     req = set.intersection(*(n.required for n in branches))
-    return Node(fn, min(n.min_len for n in branches), first, req, slots)
+    return Node(emit, min(n.min_len for n in branches), first, req, slots)
+
+
+Compiled = tuple[tuple[tuple, ...], frozenset[int]]  # instructions, and the join points
+
+
+def program(node: Node) -> Compiled:
+    """The node's instructions, ending in MATCH, and the instructions more than one other
+    leads to (the only ones `run` needs to remember: the others are reached at a unit by
+    one way only, so at most as often as the one before them)."""
+    prog: Program = []
+    node.emit(prog)
+    prog.append([MATCH])
+    into = [0] * len(prog)
+    for pc, ins in enumerate(prog):
+        if ins[0] == SPLIT:
+            into[ins[1]] += 1
+            into[ins[2]] += 1
+        elif ins[0] == JMP:
+            into[ins[1]] += 1
+        elif ins[0] != MATCH:
+            into[pc + 1] += 1
+    return tuple(tuple(ins) for ins in prog), frozenset(pc for pc, k in enumerate(into) if k > 1)
+
+
+def _punctuation_from(u: list[Unit]) -> int:
+    """The first unit from which every unit is a punctuation mark (len(u) if none is)."""
+    t = len(u)
+    while t > 0 and u[t - 1].word is not None and not u[t - 1].word[0].isalnum():
+        t -= 1
+    return t
+
+
+def run(compiled: Compiled, u: list[Unit], start: int, tried: set[int],
+        ) -> tuple[int, Binds] | None:
+    """The preferred match of a program starting at unit `start`: (end unit, binds), or
+    None. `tried` holds the (join point, unit) pairs already explored without a match; pass
+    the same set to later starts of one search while no match has been found."""
+    prog, joins = compiled
+    n = len(u)
+    width = n + 1
+    punct = -1  # _punctuation_from(u), made when an END is first reached
+    stack: list[tuple[int, int, Binds, tuple]] = [(0, start, (), ())]
+    while stack:
+        pc, i, b, opened = stack.pop()
+        while True:
+            if pc in joins:
+                key = pc * width + i
+                if key in tried:
+                    break
+                tried.add(key)
+            ins = prog[pc]
+            op = ins[0]
+            if op == WORD:
+                if i < n and u[i].word == ins[1]:
+                    pc, i = pc + 1, i + 1
+                    continue
+                break
+            if op == SLOT:
+                if i < n:
+                    s = u[i].span
+                    if s is not None and s.label in ins[2] and all(t(s.attrs) for t in ins[3]):
+                        b = b + ((ins[1], i, i + 1),)
+                        pc, i = pc + 1, i + 1
+                        continue
+                break
+            if op == ANY:
+                if i < n:
+                    pc, i = pc + 1, i + 1
+                    continue
+                break
+            if op == SPLIT:
+                stack.append((ins[2], i, b, opened))
+                pc = ins[1]
+            elif op == JMP:
+                pc = ins[1]
+            elif op == OPEN:
+                opened = opened + (i,)
+                pc += 1
+            elif op == CLOSE:
+                b = b + ((ins[1], opened[-1], i),)
+                opened = opened[:-1]
+                pc += 1
+            elif op == START:
+                if i != 0:
+                    break
+                pc += 1
+            elif op == END:  # final punctuation is ignored: the match takes it
+                if punct < 0:
+                    punct = _punctuation_from(u)
+                if i < punct:
+                    break
+                pc, i = pc + 1, n
+            else:  # MATCH
+                return i, b
+    return None

@@ -85,6 +85,7 @@ class Article:
     published: datetime | None = None
     paragraphs: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what analysis left out or cut, and why
 
 
 @dataclass
@@ -134,6 +135,7 @@ class ArticleDigest:
     dates: list[str] = field(default_factory=list)  # ISO norms of its DATE spans
     titles: list[tuple[frozenset[str], int]] = field(default_factory=list)
     # roles used as titles: (kinds of complement, position in `mentions`)
+    notes: list[str] = field(default_factory=list)  # Article.notes
 
 
 @dataclass

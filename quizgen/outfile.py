@@ -7,14 +7,21 @@ leaves the earlier ones as they were, and no temporary file behind).
 
 A new file gets the permissions an ordinary file gets (0666 less the umask); a replaced
 file keeps its own.
+
+Temporary files are named `.TARGET.q<pid>-<random>.tmp`. Ctrl-C and SIGTERM unwind through
+the clean-up here, but a run killed outright (kill -9, a power cut) leaves its temporary
+files behind; the next run that writes into the same folder removes those whose run has
+ended (`sweep`), and never touches another file.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -26,6 +33,10 @@ from .errors import QuizgenError
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM,
                   errno.EFBIG, errno.EIO, errno.EISDIR, errno.ENOTDIR}
 
+# A temporary name of ours: the pid of the run that made it, and mkstemp's random part.
+_TMP_NAME = re.compile(r"\..+\.q(\d+)-[a-z0-9_]{8}\.tmp\Z")
+STALE_AFTER = 24 * 3600  # seconds; a temporary file this old is a leftover whatever its pid
+
 # (temporary file, target) pairs waiting for the end of an all_or_nothing() block.
 _pending: ContextVar[list[tuple[Path, Path]] | None] = ContextVar("quizgen_pending", default=None)
 
@@ -36,6 +47,70 @@ def _cannot(target: Path, exc: OSError) -> QuizgenError:
                             " move the folder or choose another output name")
     return QuizgenError(f"{target}: cannot write output ({exc.strerror or exc});"
                         " choose a writable folder with enough free space")
+
+
+def running(pid: int) -> bool:
+    """Whether a process with this id exists (on this machine)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or we cannot tell: leave its files alone
+    return True
+
+
+_swept: set[str] = set()  # folders swept by this process
+
+
+def sweep(folder: Path) -> None:
+    """Remove the temporary files of killed runs from folder (once per process): our names
+    only, and only those whose run has ended (or that are a day old)."""
+    if str(folder) in _swept:
+        return
+    _swept.add(str(folder))
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        m = _TMP_NAME.match(entry.name)
+        if not m:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
+            if old or not running(int(m.group(1))):
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+def damaged(path: str | Path) -> str | None:
+    """Why the text file at an output path cannot be an earlier output (empty, binary, not
+    UTF-8), or None when it may be one. Such a file is replaced without being read: an
+    earlier bank is read only to keep its edits, and this one holds none. Only the first
+    64 KB are looked at."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return None  # unreadable: reading it reports the error
+    if not head:
+        return "empty"
+    if b"\x00" in head:
+        return "binary, not text"
+    import codecs
+
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    return None
 
 
 def _mode(target: Path) -> int:
@@ -64,7 +139,9 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
         raise _cannot(target, IsADirectoryError(errno.EISDIR, "Is a directory"))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        sweep(target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.q{os.getpid()}-", suffix=".tmp",
+                                   dir=target.parent)
         os.close(fd)
     except (FileExistsError, NotADirectoryError):
         blocker = next((p for p in target.parents if p.exists() and not p.is_dir()), target.parent)

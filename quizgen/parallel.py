@@ -9,14 +9,18 @@ platforms without fork) it is a plain loop. Results come back in input order eit
 so the output does not depend on the number of workers.
 
 The number of workers is `jobs`, else the QUIZGEN_JOBS environment variable, else the
-number of cores this process may use.
+number of cores this process may use, and never more than those cores (more processes
+than cores only add memory and switching; `capped_note` says so for the command line).
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -40,8 +44,8 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def workers(jobs: int | None = None) -> int:
-    """How many processes to use: `jobs`, else QUIZGEN_JOBS, else the usable cores."""
+def requested(jobs: int | None = None) -> int:
+    """The number of processes asked for: `jobs`, else QUIZGEN_JOBS, else the cores."""
     if jobs is None:
         env = os.environ.get("QUIZGEN_JOBS", "").strip()
         if env:
@@ -53,7 +57,38 @@ def workers(jobs: int | None = None) -> int:
     return max(1, jobs if jobs is not None else cores())
 
 
+def workers(jobs: int | None = None) -> int:
+    """How many processes to use: requested(jobs), at most the usable cores."""
+    return min(requested(jobs), cores())
+
+
+def capped_note(jobs: int | None = None) -> str | None:
+    """What to tell a person who asked for more processes than there are cores."""
+    asked = requested(jobs)
+    if asked <= cores():
+        return None
+    what = f"--jobs {asked}" if jobs is not None else f"QUIZGEN_JOBS={asked}"
+    return f"{what} is more than the {cores()} cores here; using {cores()}"
+
+
 _task: list[Callable] = []  # the function the forked workers run (set before the fork)
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked worker: end when the parent ends, however it ends (kill -9 included),
+    instead of waiting for work for ever. Linux sends us SIGKILL when the parent dies
+    (prctl PR_SET_PDEATHSIG); elsewhere the worker's pipe closing ends it. Ctrl-C reaches
+    the whole process group: the parent alone handles it (and stops the workers). SIGTERM
+    ends a worker at once (the command line resets its own handling in every fork)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _run(item):  # in a worker
@@ -85,11 +120,16 @@ def map_ordered(
         # Not multiprocessing.Pool: its worker-handler thread waits on the result pipe too,
         # so it spins, holding the lock every thread needs, whenever a result is waiting to
         # be read; with large results that was most of a core taken from the workers.
-        with ProcessPoolExecutor(min(n, len(items)), mp_context=ctx) as pool:
-            for result in pool.map(_run, items, chunksize=chunk):
-                if progress:
-                    progress(1)
-                yield result
+        with ProcessPoolExecutor(min(n, len(items)), mp_context=ctx,
+                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+            try:
+                for result in pool.map(_run, items, chunksize=chunk):
+                    if progress:
+                        progress(1)
+                    yield result
+            except BaseException:  # an error, Ctrl-C, SIGTERM: stop now, not after the queue
+                _stop(pool)
+                raise
     except BrokenProcessPool:
         raise QuizgenError(
             "a worker process died (out of memory?); run again with QUIZGEN_JOBS=1"
@@ -97,6 +137,16 @@ def map_ordered(
     finally:
         gc.unfreeze()
         _task.clear()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers at once (shutdown() alone would let them finish the queue)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join()
 
 
 def _serial(fn: Callable[[T], R], items: Iterable[T], progress: Progress | None) -> Iterator[R]:

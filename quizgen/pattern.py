@@ -31,6 +31,7 @@ from .render import normalise
 from .split import WORD, tokenize
 
 MAX_GAP = 20
+MAX_NESTING = 20  # groups, optional groups and captures inside one another
 _META = set("{}()[]|?^$'")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LABELSPEC = re.compile(r"[A-Z][A-Za-z_]*(?=\s*(?:[|/}]|\Z))")
@@ -55,6 +56,7 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.s = text
         self.i = 0
+        self.depth = 0  # groups and captures open at i
 
     def error(self, msg: str, at: int | None = None) -> PatternError:
         return PatternError(msg, (self.i if at is None else at) + 1)
@@ -68,6 +70,8 @@ class _Parser:
         return self.s[self.i] if self.i < len(self.s) else ""
 
     def alt(self, stop: str) -> mt.Node:
+        if self.depth > MAX_NESTING:
+            raise self.error(f"groups nested over {MAX_NESTING} deep; simplify the pattern")
         branches = [self.seq(stop)]
         while self.peek() == "|":
             self.i += 1
@@ -107,7 +111,9 @@ class _Parser:
             return self.slot()
         if c in "([":
             self.i += 1
+            self.depth += 1
             sub = self.alt(")" if c == "(" else "]")
+            self.depth -= 1
             self.expect(")" if c == "(" else "]", at)
             return sub if c == "(" else mt.optional(sub)
         if s.startswith("...", at):
@@ -172,7 +178,9 @@ class _Parser:
         self.skip_ws()
         if _LABELSPEC.match(s, self.i):
             return self.label_slot(name, at)
+        self.depth += 1
         sub = self.alt("}")
+        self.depth -= 1
         self.expect("}", at)
         return mt.capture(name, sub, at + 1)
 
@@ -263,6 +271,7 @@ class Pattern:
         req = self._node.required
         self._words = tuple(v for k, v in req if k == "w")
         self._labels = frozenset(v for k, v in req if k == "L")
+        self._program = mt.program(self._node)
 
     def may_match(self, folded: str, labels: set[str] | frozenset[str]) -> bool:
         """False when the sentence cannot match: a required label is not among its span
@@ -273,24 +282,27 @@ class Pattern:
     def search(self, sentence: Sentence, units: Units | None = None) -> list[Match]:
         """Every non-overlapping match, leftmost first; each start takes its preferred match
         (optional parts taken when they can be, gaps as short as possible). Pass the
-        sentence's units_of() when running many patterns over one sentence."""
+        sentence's units_of() when running many patterns over one sentence. The cost is at
+        most the program's length times the sentence's units (quizgen/matcher.py)."""
         u = units if units is not None else units_of(sentence)
         node = self._node
         if node.required and not node.required <= u.present:
             return []
-        first, keys, fn = node.first, u.keys, node.fn
+        first, keys, prog = node.first, u.keys, self._program
         out: list[Match] = []
+        tried: set[int] = set()
         i, n = 0, len(u)
         while i < n:
             if first is not None and keys[i] not in first:
                 i += 1
                 continue
-            r = fn(u, i, (), lambda j, b, i=i: (j, b) if j > i else None)
-            if r is None:
+            r = mt.run(prog, u, i, tried)
+            if r is None:  # (a match is never empty: compile_pattern refuses such patterns)
                 i += 1
                 continue
-            j, binds = r  # type: ignore[misc]
+            j, binds = r
             out.append(self._make(u, i, j, binds))
+            tried = set()  # the pairs on the match's own path were marked as tried too
             i = j
         return out
 

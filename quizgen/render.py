@@ -29,6 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from .model import ROLE, Span
 
 MAX_RENDERED = 400  # characters; longer output is refused (the candidate is dropped)
+MAX_DEPTH = 40  # levels of the parsed string (an {% if %} with a filtered slot has ~8)
 SLOT_ATTRS = ("text", "norm", "canonical", "label", "kind", "attrs")
 
 
@@ -182,11 +183,17 @@ class RenderCheckError(ValueError):
 
 def compile_string(source: str, names: set[str]) -> jinja2.Template:
     """Check a template string against the allowed subset and the defined names."""
+    deep = RenderCheckError(f"nested over {MAX_DEPTH} levels deep (brackets, ifs, filters or "
+                            "operators inside one another); simplify the expression")
     try:
         tree = _ENV.parse(source)
     except jinja2.TemplateSyntaxError as exc:
         raise RenderCheckError(f"jinja2 syntax error: {exc.message}; check the {{{{ }}}} and "
                                f"{{% %}} pairs") from None
+    except RecursionError:  # jinja2's parser recurses once or more per level
+        raise deep from None
+    if _depth(tree) > MAX_DEPTH:  # before anything that walks the tree recursively
+        raise deep
     for node in tree.find_all(nodes.Node):
         _check_node(node, names)
     undeclared = meta.find_undeclared_variables(tree) - names
@@ -195,6 +202,16 @@ def compile_string(source: str, names: set[str]) -> jinja2.Template:
         known = ", ".join(sorted(names)) or "none"
         raise RenderCheckError(f"'{name}' is not a slot of the pattern; use one of: {known}")
     return _ENV.from_string(source)
+
+
+def _depth(tree: nodes.Node) -> int:
+    """How deep the parsed tree is, found without recursion."""
+    deepest, todo = 0, [(tree, 1)]
+    while todo:
+        node, level = todo.pop()
+        deepest = max(deepest, level)
+        todo.extend((child, level + 1) for child in node.iter_child_nodes())
+    return deepest
 
 
 def _check_node(node: nodes.Node, names: set[str]) -> None:

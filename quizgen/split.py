@@ -17,6 +17,14 @@ Rules (abbreviation lists come from the pack's `abbreviations.yaml`):
 - A credit in brackets at the end of a paragraph stays with its sentence: "... AS. (AFP/AP)".
 - No sentence ends inside short brackets ("(Uu. B002/T008)"), and a piece with no letter
   or digit (a stray closing quote) joins the sentence before it.
+
+Bounds, so that no input makes the later stages slow (their cost per sentence grows with
+its length): a "sentence" over MAX_SENTENCE_CHARS (a run-on list, text without full
+stops) is cut into pieces of at most that length, after a comma or semicolon where there
+is one, else between words; and an article is analysed up to MAX_ARTICLE_CHARS of its
+paragraphs (whole paragraphs; the longest article of the bench corpus has 6,552
+characters). Each cut is noted on the article, and the command line shows the notes as
+warnings.
 """
 
 from __future__ import annotations
@@ -53,6 +61,11 @@ _TOKEN = re.compile(
     + r"|\.{2,}|[!?]+"  # ellipsis, "?!"
     + r"|\S"  # any other mark on its own
 )
+
+
+MAX_SENTENCE_CHARS = 1_000  # the longest of 12,796 bench-corpus sentences has 553
+MAX_ARTICLE_CHARS = 100_000  # of paragraph text analysed per article (about 40 pages)
+_CUT_AFTER = re.compile(r"[,;]\s|\s")
 
 
 @dataclass(frozen=True)
@@ -193,20 +206,64 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN.finditer(text)]
 
 
+def _pieces(a: int, b: int, text: str) -> list[tuple[int, int]]:
+    """text[a:b] in pieces of at most MAX_SENTENCE_CHARS: each ends after the last comma
+    or semicolon in its second half, else at the last space, else at the limit."""
+    out = []
+    while b - a > MAX_SENTENCE_CHARS:
+        end = a + MAX_SENTENCE_CHARS
+        cut = end
+        commas = [m.end() for m in _CUT_AFTER.finditer(text, a + MAX_SENTENCE_CHARS // 2, end)]
+        punct = [c for c in commas if text[c - 2] in ",;"]
+        if punct or commas:
+            cut = (punct or commas)[-1]
+        piece_end = cut
+        while piece_end > a and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append((a, piece_end))
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
+    if a < b:
+        out.append((a, b))
+    return out
+
+
 def split_article(article: Article, pack: LanguagePack, *, tokens: bool = True) -> list[Sentence]:
     """The article's paragraphs as sentences, numbered across the article from 0, each with
-    its tokens unless `tokens` is False (the tagger tokenises in its own way)."""
+    its tokens unless `tokens` is False (the tagger tokenises in its own way). Over-long
+    sentences are cut and paragraphs past MAX_ARTICLE_CHARS left out (module docstring),
+    with a note on the article."""
     sentences: list[Sentence] = []
+    total = cut = 0
     for p, para in enumerate(article.paragraphs):
+        total += len(para)
+        if total > MAX_ARTICLE_CHARS:
+            kept = MAX_ARTICLE_CHARS if p == 0 else total - len(para)
+            left = sum(map(len, article.paragraphs)) - kept
+            article.notes.append(f"only the first {kept:,} characters were analysed; {left:,} "
+                                 "after them were left out; split the text into articles")
+            if p:
+                del article.paragraphs[p:]
+                break
+            para = article.paragraphs[0] = para[:MAX_ARTICLE_CHARS]  # one huge paragraph
+            del article.paragraphs[1:]
         for a, b in split_sentences(para, pack):
-            text = para[a:b]
-            sentences.append(
-                Sentence(
-                    article_id=article.id,
-                    index=len(sentences),
-                    paragraph=p,
-                    text=text,
-                    tokens=tokenize(text) if tokens else [],
+            parts = _pieces(a, b, para) if b - a > MAX_SENTENCE_CHARS else [(a, b)]
+            cut += len(parts) > 1
+            for a2, b2 in parts:
+                text = para[a2:b2]
+                sentences.append(
+                    Sentence(
+                        article_id=article.id,
+                        index=len(sentences),
+                        paragraph=p,
+                        text=text,
+                        tokens=tokenize(text) if tokens else [],
+                    )
                 )
-            )
+    if cut:
+        article.notes.insert(0, f"{cut} sentence{'s' if cut > 1 else ''} over "
+                                f"{MAX_SENTENCE_CHARS:,} characters cut into pieces for "
+                                "analysis; add full stops where sentences end")
     return sentences

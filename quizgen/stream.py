@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
+import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -38,6 +40,7 @@ from .lang import LanguagePack
 from .link import apply_links, resolve
 from .merge import Grouping
 from .model import Article, ArticleDigest, Corpus, QuestionBank
+from .outfile import running
 from .parallel import map_ordered
 from .pipeline import analyse_article
 
@@ -49,17 +52,46 @@ Ticket = tuple[str, int, int]  # where a parked article is: file, offset, length
 _BINARY = getattr(os, "O_BINARY", 0)  # no newline translation where the OS has it (Windows)
 
 
+_SPILL_DIR = re.compile(r"quizgen-spill-(\d+)-[a-z0-9_]{8}\Z")
+
+
+def sweep_spills(folder: str) -> None:
+    """Remove the spill folders of runs killed outright (kill -9) from the temporary
+    folder: our names, made by a process that has ended, holding only spill files."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        m = _SPILL_DIR.match(entry.name)
+        if not m or running(int(m.group(1))):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False) and all(
+                    f.endswith(".spill") for f in os.listdir(entry.path)):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:
+            continue
+
+
 class Spill:
     """Analysed articles parked on disk between the two passes, in a temporary folder
-    removed on close. Each process appends to a file of its own, opened once (opening a
-    file costs more than writing an article on some file systems): `put` gives a ticket,
-    `take` reads the article back by it."""
+    removed on close (and, after a kill -9, by the next run: sweep_spills). Each process
+    appends to a file of its own, opened once (opening a file costs more than writing an
+    article on some file systems): `put` gives a ticket, `take` reads the article back by
+    it."""
 
     def __init__(self) -> None:
         try:
-            self._dir = tempfile.TemporaryDirectory(prefix="quizgen-")
+            where = tempfile.gettempdir()
+        except FileNotFoundError:  # TMPDIR, /tmp, /var/tmp and the current folder all failed
+            raise _spill_error(os.environ.get("TMPDIR") or "/tmp", OSError(
+                0, "no writable temporary folder anywhere")) from None
+        sweep_spills(where)
+        try:
+            self._dir = tempfile.TemporaryDirectory(prefix=f"quizgen-spill-{os.getpid()}-")
         except OSError as exc:
-            raise _spill_error(tempfile.gettempdir(), exc) from None
+            raise _spill_error(where, exc) from None
         self._files: dict[tuple[int, str, int], int] = {}  # (process, path, mode) -> descriptor
 
     def _fd(self, path: str, flags: int) -> int:
@@ -124,15 +156,19 @@ def stream_bank(
     limits: Mapping[str, int] | None = None,
     jobs: int | None = None,
     progress: Reporter | None = None,
+    warnings: list[str] | None = None,
 ) -> QuestionBank:
     """The question bank of the article files (module docstring). `title` defaults to the
     first article's title; `progress(label, total)` gives a context whose value is called
-    with the number of articles done (or None to report nothing)."""
+    with the number of articles done (or None to report nothing). What analysis had to
+    leave out of an article (split.split_article) is added to `warnings` as "FILE: what"."""
     report = progress or (lambda label, total: nullcontext(None))
     files = list(paths)
     with Spill() as spill:
         with report("reading", len(files)) as done:
             found, tickets = _first_pass(files, pack, spill, jobs, done)
+        if warnings is not None:
+            warnings.extend(f"{d.info.path}: {note}" for d in found for note in d.notes)
         entities = resolve(found, pack)
         corpus = Corpus(articles=[], entities=entities, digests=found)
         apply_display_names(corpus)

@@ -25,9 +25,13 @@ import pytest
 from _messages import same_message
 from click.testing import CliRunner, Result
 
-from quizgen.bank import load_bank
+from quizgen.bank import load_bank, save_bank
+from quizgen.export.worksheet_layout import MAX_ITEMS, MAX_TEXT, MAX_TITLE
+from quizgen.model import SHORT, Item, QuestionBank
 from quizgen.cli import main
+from quizgen.pattern import MAX_NESTING
 from quizgen.read import MAX_BYTES, MAX_LINE_CHARS
+from quizgen.render import MAX_DEPTH as MAX_DEPTH_J
 from quizgen.yamlfile import MAX_DEPTH, MAX_VALUE_CHARS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,6 +141,47 @@ def huge_one_line(tmp: Path) -> list[str]:
         for _ in range(50):
             f.write(chunk[:1024 * 1024])
     return ["generate", str(path)]
+
+
+RUN_ON = ("Menteri Luar Negeri Rusia Sergey Lavrov tiba di Pyongyang pada Jumat (11/7/2025)"
+          " bersama 300 pejabat, ")  # a clause of a "sentence" with no full stop
+GAPS = "{person:PERSON}" + " ...{0,20}" * 9 + " {d:DATE} kosong"  # nine gaps, then a miss
+
+
+def run_on_sentence(tmp: Path) -> list[str]:
+    """One 30 KB "sentence" (no full stop): cut into pieces for analysis, with a warning."""
+    text = "Judul\n\n" + (RUN_ON * (30_000 // len(RUN_ON)))[:-2] + ".\n"
+    return ["generate", str(write("long.txt", text)(tmp)), "-o", str(tmp / "bank.yaml")]
+
+
+def many_gaps(tmp: Path) -> list[str]:
+    """A template with nine gaps over the long sentence: bounded work, not a hang."""
+    args = template("Siapa {{ person }}?", GAPS)(tmp)
+    write("a.txt", ("Judul\n\n" + RUN_ON * 8)[:-2] + " kosong.\n")(tmp)
+    return args + ["-o", str(tmp / "bank.yaml")]
+
+
+def worksheet_of(n: int, title: str = "Kuis", args: tuple[str, ...] = (),
+                 text: str = "") -> Make:
+    """`quizgen export worksheet BANK --no-pdf` on a bank of n kept short items."""
+    def make(tmp: Path) -> list[str]:
+        items = [Item(id=f"short-{i}", kind=SHORT, question=f"Siapa tokoh nomor {i}?{text}",
+                      answer=f"Tokoh {i}", confidence=0.9) for i in range(n)]
+        save_bank(QuestionBank(title=title, lang="id", items=items), tmp / "bank.yaml", "yaml")
+        return ["export", "worksheet", str(tmp / "bank.yaml"), "--no-pdf", *args]
+    return make
+
+
+def over_a_damaged_bank(data: bytes) -> Make:
+    """`quizgen generate a.txt -o bank.yaml` where bank.yaml holds no bank: `data`."""
+    def make(tmp: Path) -> list[str]:
+        write("bank.yaml", data)(tmp)
+        return ["generate", str(write("a.txt", ARTICLE)(tmp)), "-o", str(tmp / "bank.yaml")]
+    return make
+
+
+def bank_replaced(tmp: Path, result: Result) -> None:
+    assert load_bank(tmp / "bank.yaml").items
 
 
 def no_secrets(tmp: Path, result: Result) -> None:
@@ -469,6 +514,55 @@ ROWS = [
     Row("template-jinja-self", template("{{ self }}"),
         "{tmp}/t.yaml:6 template user.role: question: 'self' is not a slot of the pattern;"
         " use one of: person, role"),
+    # ---- bounded work on pathological input (issue 15)
+    Row("run-on-sentence", run_on_sentence,
+        "quizgen: warning: {tmp}/long.txt: 1 sentence over 1,000 characters cut into pieces"
+        " for analysis; add full stops where sentences end\n"
+        "wrote {tmp}/bank.yaml: {n} items ({n} kept)\n", 0),
+    Row("inspect-run-on-sentence", lambda tmp: ["inspect", run_on_sentence(tmp)[1]],
+        "quizgen: warning: {tmp}/long.txt: 1 sentence over 1,000 characters cut into pieces"
+        " for analysis; add full stops where sentences end\n", 0),
+    Row("template-many-gaps", many_gaps, "wrote {tmp}/bank.yaml: {n} items ({n} kept)\n", 0),
+    Row("template-deep-pattern",
+        template("Siapa {{ role }}?", "{role:ROLE} " + "(" * 30 + "{person:PERSON}" + ")" * 30),
+        f"{{tmp}}/t.yaml:4 template user.role: pattern error at column {13 + MAX_NESTING + 1}:"
+        f" groups nested over {MAX_NESTING} deep; simplify the pattern"),
+    Row("template-deep-expression", template("{{ " + "(" * 5000 + "role" + ")" * 5000 + " }}"),
+        f"{{tmp}}/t.yaml:6 template user.role: question: nested over {MAX_DEPTH_J} levels deep"
+        " (brackets, ifs, filters or operators inside one another); simplify the expression"),
+    Row("template-deep-filters", template("{{ role" + " | lower" * 2000 + " }}"),
+        f"{{tmp}}/t.yaml:6 template user.role: question: nested over {MAX_DEPTH_J} levels deep"
+        " (brackets, ifs, filters or operators inside one another); simplify the expression"),
+    Row("try-run-on-sentence", lambda tmp: ["try", RUN_ON * 40],
+        "the sentence has 4,079 characters, over the 1,000 a sentence is analysed in; try a"
+        " part of it"),
+    Row("damaged-bank-binary", over_a_damaged_bank(b"\x00\x01garbage" * 100),
+        "quizgen: warning: {tmp}/bank.yaml: the existing bank is damaged (binary, not text);"
+        " it is replaced, not read\nwrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0,
+        bank_replaced),
+    Row("damaged-bank-empty", over_a_damaged_bank(b""),
+        "quizgen: warning: {tmp}/bank.yaml: the existing bank is damaged (empty); it is"
+        " replaced, not read\nwrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0, bank_replaced),
+    Row("damaged-bank-latin1", over_a_damaged_bank("items: [caf\u00e9]\n".encode("latin-1")),
+        "quizgen: warning: {tmp}/bank.yaml: the existing bank is damaged (not UTF-8 text); it"
+        " is replaced, not read\nwrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0,
+        bank_replaced),
+    Row("jobs-over-cores", lambda tmp: ["generate", str(write("a.txt", ARTICLE)(tmp)), "-o",
+                                        str(tmp / "bank.yaml"), "--jobs", "100000"],
+        "quizgen: note: --jobs 100000 is more than the {n} cores here; using {n}\n"
+        "wrote {tmp}/bank.yaml: 31 items ({n} kept)\n", 0),
+    Row("worksheet-thousands-of-items", worksheet_of(3000),
+        f"bank 'Kuis' gives 3,000 worksheet questions, over the limit of {MAX_ITEMS}; choose"
+        " fewer with --count KIND=N (or the deck's worksheet items), or keep fewer items"),
+    Row("worksheet-100KB-title", worksheet_of(3, args=("--title", "J" * 100_000)),
+        f"worksheet title has 100,000 characters, over the {MAX_TITLE} a page header holds;"
+        " shorten --title"),
+    Row("worksheet-100KB-bank-title", worksheet_of(3, title="J" * 100_000),
+        f"worksheet title has 100,000 characters, over the {MAX_TITLE} a page header holds;"
+        " shorten the title (the deck's or the bank's), or give --title"),
+    Row("worksheet-100KB-question", worksheet_of(2, text=" x" * 50_000),
+        "item short-0 has a text of 100,020 characters, over the"
+        f" {MAX_TEXT:,} a worksheet prints; shorten it in the bank or set 'keep: false'"),
     # ---- output that cannot be written
     Row("out-read-only-folder", read_only_out,
         "{tmp}/locked: cannot write output (Permission denied); choose a writable folder"),

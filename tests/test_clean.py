@@ -378,3 +378,19 @@ def test_clean_only_removes_text(pack, lines: list[str]) -> None:
 def test_clean_inline_markers_leave_the_sentence_around_them(pack, body, expected) -> None:
     article = clean_document(RawDocument("m.txt", f"Judul Berita Hari Ini\n\n{body}\n", "text"), pack)
     assert article.paragraphs == [expected]
+
+
+def test_clean_huge_page_is_read_up_to_the_limit_with_a_note(pack, monkeypatch):
+    """A page past webpage.MAX_PAGE_CHARS is cut there (its extraction grows with the
+    page); the article says so."""
+    from quizgen import webpage
+
+    para = ("<p>Menteri Luar Negeri Rusia Sergey Lavrov tiba di Pyongyang pada Jumat"
+            " (11/7/2025) untuk kunjungan tiga hari bersama rombongan.</p>\n")
+    page = ("<!DOCTYPE html><html><head><title>Arsip Besar</title></head><body><article>"
+            "<h1>Arsip Besar</h1>\n" + para * 400 + "</article></body></html>\n")
+    monkeypatch.setattr(webpage, "MAX_PAGE_CHARS", 10_000)
+    article = clean_document(RawDocument("big.html", page, "html"), pack)
+    assert article.paragraphs and sum(map(len, article.paragraphs)) < 10_000
+    assert len(article.notes) == 1
+    assert article.notes[0].endswith(" of the page were read; save the article's page alone")

@@ -61,11 +61,23 @@ def test_parallel_dead_worker_is_one_line_error():
 
 @pytest.mark.parametrize(
     "env, jobs, expected",
-    [("", None, parallel.cores()), ("3", None, 3), ("3", 1, 1), (" 2 ", None, 2)],
+    [("", None, 8), ("3", None, 3), ("3", 1, 1), (" 2 ", None, 2), ("", 64, 8),
+     ("64", None, 8)],
 )
 def test_parallel_workers_from_argument_or_environment(monkeypatch, env, jobs, expected):
     monkeypatch.setenv("QUIZGEN_JOBS", env)
+    monkeypatch.setattr(parallel, "cores", lambda: 8)
     assert parallel.workers(jobs) == expected
+
+
+@pytest.mark.parametrize("env, jobs, note", [
+    ("", None, None), ("", 8, None), ("", 9, "--jobs 9 is more than the 8 cores here; using 8"),
+    ("12", None, "QUIZGEN_JOBS=12 is more than the 8 cores here; using 8"), ("12", 2, None),
+])
+def test_parallel_capped_note_when_asked_for_more_than_the_cores(monkeypatch, env, jobs, note):
+    monkeypatch.setenv("QUIZGEN_JOBS", env)
+    monkeypatch.setattr(parallel, "cores", lambda: 8)
+    assert parallel.capped_note(jobs) == note
 
 
 @pytest.mark.parametrize("env", ["0", "two", "-1"])

@@ -160,6 +160,8 @@ ERROR_CASES = [
     ("{p:PERSON} |", "empty pattern part", 13),
     ("{c:PLACE/}", "expected a value in the slot constraint", 10),
     ("'kata", "unclosed quote", 1),
+    ("(" * 500 + "a" + ")" * 500, "groups nested over 20 deep", 22),
+    ("{a:" * 30 + "x" + "}" * 30, "groups nested over 20 deep", 64),
 ]
 
 
@@ -184,3 +186,122 @@ def test_pattern_is_fast_on_many_sentences() -> None:
     elapsed = time.perf_counter() - t0
     assert found == 2000 * 3
     assert elapsed < 2.0, f"{elapsed:.2f}s for 8000 pattern runs"
+
+
+# ---- the matcher against a plain backtracker ------------------------------------------
+# Random patterns over the words a, b, c and random sentences of those words and '.': the
+# matcher (quizgen/matcher.py) must find exactly what trying every way in preference order
+# finds. The reference below is that exhaustive search, written for clarity, not speed.
+
+def _reference(node, u: list[str], i: int, binds: tuple):
+    """Yield (end, binds) for every way `node` matches at unit i, in preference order."""
+    kind = node[0]
+    if kind == "w":
+        if i < len(u) and u[i] == node[1]:
+            yield i + 1, binds
+    elif kind == "gap":
+        for j in range(i + node[1], min(i + node[2], len(u)) + 1):
+            yield j, binds
+    elif kind == "opt":
+        yield from _reference(node[1], u, i, binds)
+        yield i, binds
+    elif kind == "alt":
+        for branch in node[1]:
+            yield from _reference(branch, u, i, binds)
+    elif kind == "seq":
+        def rest(k: int, at: int, b: tuple):
+            if k == len(node[1]):
+                yield at, b
+                return
+            for j, b2 in _reference(node[1][k], u, at, b):
+                yield from rest(k + 1, j, b2)
+        yield from rest(0, i, binds)
+    elif kind == "cap":
+        for j, b2 in _reference(node[2], u, i, binds):
+            yield j, b2 + ((node[1], i, j),)
+    elif kind == "^":
+        if i == 0:
+            yield i, binds
+    elif kind == "$":
+        if all(not w[0].isalnum() for w in u[i:]):
+            yield len(u), binds
+
+
+def _random_pattern(rng, depth: int, names: list[str]) -> tuple[str, tuple]:
+    roll = rng.random()
+    if depth == 0 or roll < 0.35:
+        w = rng.choice("abc")
+        return w, ("w", w)
+    if roll < 0.5:
+        lo = rng.randint(0, 2)
+        hi = lo + rng.randint(0, 3)
+        return f"...{{{lo},{hi}}}", ("gap", lo, hi)
+    if roll < 0.6:
+        text, node = _random_pattern(rng, depth - 1, names)
+        return f"[{text}]", ("opt", node)
+    if roll < 0.7:
+        parts = [_random_pattern(rng, depth - 1, names) for _ in range(rng.randint(2, 3))]
+        return "(" + " | ".join(t for t, _ in parts) + ")", ("alt", [n for _, n in parts])
+    if roll < 0.8:
+        name = f"s{len(names)}"
+        names.append(name)
+        text, node = _random_pattern(rng, depth - 1, names)
+        return f"{{{name}:{text}}}", ("cap", name, node)
+    parts = [_random_pattern(rng, depth - 1, names) for _ in range(rng.randint(2, 4))]
+    return " ".join(t for t, _ in parts), ("seq", [n for _, n in parts])
+
+
+def _reference_search(node, u: list[str]) -> list[tuple[int, int, dict]]:
+    out, i = [], 0
+    while i < len(u):
+        found = next(((j, b) for j, b in _reference(node, u, i, ()) if j > i), None)
+        if found is None:
+            i += 1
+            continue
+        j, binds = found
+        first: dict = {}
+        for name, a, b in binds:
+            if name not in first and b > a:
+                first[name] = (a, b)
+        out.append((i, j, first))
+        i = j
+    return out
+
+
+def test_pattern_matcher_finds_what_exhaustive_backtracking_finds() -> None:
+    import random
+
+    rng = random.Random(15)
+    checked = 0
+    while checked < 1500:
+        text, node = _random_pattern(rng, 3, [])
+        if rng.random() < 0.2:
+            text, node = "^ " + text, ("seq", [("^",), node])
+        if rng.random() < 0.2:
+            text, node = text + " $", ("seq", [node, ("$",)])
+        try:
+            pattern = compile_pattern(text)
+        except PatternError:
+            continue  # can match nothing, or a slot name reused across branches
+        words = [rng.choice("abc.") for _ in range(rng.randint(0, 12))]
+        sentence = marked(" ".join(words))
+        units = units_of(sentence)
+        starts = [x.start for x in units]
+        ends = [x.end for x in units]
+        got = [(starts.index(m.start), ends.index(m.end) + 1,
+                {k: (starts.index(b.start), ends.index(b.end) + 1)
+                 for k, b in m.bindings.items()})
+               for m in pattern.search(sentence)]
+        assert got == _reference_search(node, words), (text, words)
+        checked += 1
+
+
+def test_pattern_many_gaps_run_in_bounded_time() -> None:
+    """Nine gaps in a row and a last word that never comes: exponential for a plain
+    backtracker (minutes), at most instructions x units steps here."""
+    pattern = compile_pattern("{p:PERSON}" + " ...{0,20}" * 9 + " {d:DATE} kosong")
+    sentence = marked(" ".join(["[PERSON Lavrov] tiba di [DATE Senin] bersama pejabat"] * 40)
+                      + " kosong")
+    t0 = time.perf_counter()
+    assert pattern.search(sentence) == []
+    assert time.perf_counter() - t0 < 2.0

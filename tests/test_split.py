@@ -14,7 +14,13 @@ import pytest
 from quizgen.errors import QuizgenError
 from quizgen.lang import LanguagePack
 from quizgen.model import Article
-from quizgen.split import split_article, split_sentences, tokenize
+from quizgen.split import (
+    MAX_ARTICLE_CHARS,
+    MAX_SENTENCE_CHARS,
+    split_article,
+    split_sentences,
+    tokenize,
+)
 
 from conftest import DEV_ARTICLES, SEEDS, facqa_rows
 
@@ -476,3 +482,54 @@ def test_split_end_mark_matches_plain_form(text):
 
     got = [(m.span(), m.groupdict()) for m in _END.finditer(text)]
     assert got == [(m.span(), m.groupdict()) for m in _PLAIN_END.finditer(text)]
+
+
+def test_split_article_cuts_an_over_long_sentence_into_bounded_pieces(pack):
+    """A run-on "sentence" (no full stop in 90 KB) is cut for analysis, after commas where
+    it can be; every piece is a slice of the paragraph, and the article says so."""
+    clause = "Lavrov bertemu Choe Son Hui di Wonsan pada Sabtu bersama 300 pejabat, "
+    para = (clause * (90_000 // len(clause)))[:-2] + "."
+    article = Article(id="a", path="a.txt", lang="id", paragraphs=[para])
+    sentences = split_article(article, pack)
+    assert len(sentences) > 90_000 // MAX_SENTENCE_CHARS
+    assert all(0 < len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(s.text.endswith(",") for s in sentences[:-1])
+    assert " ".join(s.text for s in sentences) == para
+    assert article.notes == ["1 sentence over 1,000 characters cut into pieces for analysis;"
+                             " add full stops where sentences end"]
+
+
+def test_split_article_without_spaces_cuts_at_the_limit(pack):
+    article = Article(id="a", path="a.txt", lang="id", paragraphs=["x" * 2500 + "."])
+    assert [len(s.text) for s in split_article(article, pack)] == [1000, 1000, 501]
+
+
+def test_split_article_analyses_the_first_paragraphs_up_to_the_limit(pack):
+    para = "Lavrov tiba di Wonsan pada Sabtu. " * 300  # about 10,000 characters
+    article = Article(id="a", path="a.txt", lang="id", paragraphs=[para] * 30)
+    sentences = split_article(article, pack)
+    kept = MAX_ARTICLE_CHARS // len(para)
+    assert len(article.paragraphs) == kept
+    assert {s.paragraph for s in sentences} == set(range(kept))
+    left = len(para) * (30 - kept)
+    assert article.notes == [f"only the first {kept * len(para):,} characters were analysed;"
+                             f" {left:,} after them were left out; split the text into articles"]
+
+
+def test_split_article_of_one_huge_paragraph_keeps_its_beginning(pack):
+    para = "Lavrov tiba di Wonsan pada Sabtu. " * 10_000
+    article = Article(id="a", path="a.txt", lang="id", paragraphs=[para])
+    sentences = split_article(article, pack)
+    assert article.paragraphs == [para[:MAX_ARTICLE_CHARS]]
+    assert sentences[-1].text and sentences[-1].text in para
+    assert "only the first 100,000 characters were analysed" in article.notes[0]
+
+
+def test_split_article_of_news_size_has_no_notes(pack, seed_paths):
+    from quizgen.clean import clean_document
+    from quizgen.read import read_document
+
+    for path in seed_paths:
+        article = clean_document(read_document(path), pack)
+        split_article(article, pack)
+        assert article.notes == []

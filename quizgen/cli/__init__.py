@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 
 import click
@@ -16,6 +17,40 @@ from ..errors import QuizgenError
 
 # Commands whose product is what they print (generate checks for itself: only without -o).
 PRINTING = ("inspect", "try", "templates")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that the same clean-up runs
+    (temporary folder and files removed, workers stopped) before the exit."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _block_term() -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+
+
+def _unblock_term() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+def _child_term() -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _unblock_term()
+
+
+def _catch_term() -> None:
+    """SIGTERM raises Terminated here; a forked process (a worker) is ended by it at once,
+    as by default. SIGTERM is blocked across each fork and the child's handling reset
+    before it is unblocked: a Python-level handler in the child would run only between
+    bytecodes, and a signal arriving while the child starts would be lost."""
+    if signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:  # embedded, with its own
+        return
+    signal.signal(signal.SIGTERM, _terminated)
+    os.register_at_fork(before=_block_term, after_in_parent=_unblock_term,
+                        after_in_child=_child_term)
 
 
 class _Group(click.Group):
@@ -40,9 +75,9 @@ class _Group(click.Group):
             except (OSError, ValueError):
                 pass
             sys.exit(141)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo("quizgen: interrupted; no file was left half-written", err=True)
-            sys.exit(130)
+            sys.exit(128 + signal.SIGTERM if isinstance(exc, Terminated) else 130)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:  # a bug of ours: one line for the user, details on demand
@@ -121,6 +156,10 @@ def main() -> None:
     # end, and the default thresholds rescan them all again and again: collecting young
     # objects less often makes analysis and generation about 15% cheaper, memory the same.
     gc.set_threshold(100_000, 50, 100)
+    try:
+        _catch_term()
+    except ValueError:  # not the main thread (click's test runner may be elsewhere)
+        pass
 
 
 # Command modules register themselves on `main` when imported.

@@ -38,9 +38,21 @@ def _progress_bar(total_articles: int):
     return report
 
 
+def _cap_jobs(ctx: click.Context, param: click.Parameter, jobs: int | None) -> int | None:
+    from ..parallel import capped_note, workers
+
+    note = capped_note(jobs)
+    if note is None:
+        return jobs
+    click.echo(f"quizgen: note: {note}", err=True)
+    return workers(jobs)
+
+
 def _jobs_option(fn):
     return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                        help="Worker processes (default: QUIZGEN_JOBS, else every core).")(fn)
+                        callback=_cap_jobs,
+                        help="Worker processes (default: QUIZGEN_JOBS, else every core;"
+                             " at most the cores).")(fn)
 
 
 # Library imports happen inside the commands: `quizgen --help` stays fast and one
@@ -76,8 +88,11 @@ def generate_command(files, lang, fmt, output, title, seed, template_files, jobs
         click.echo(f"quizgen: {note}", err=True)
     pack = load_language(lang)
     templates = load_templates(pack, extra_files=[Path(f) for f in template_files])
+    warnings: list[str] = []
     bank = stream_bank(files, pack, templates, title=title, seed=seed, jobs=jobs,
-                       progress=_progress_bar(len(files)))
+                       progress=_progress_bar(len(files)), warnings=warnings)
+    for warning in warnings:
+        click.echo(f"quizgen: warning: {warning}", err=True)
     require_items(bank)
     _warn_silent(bank)
     fmt = fmt or ("jsonl" if output and output.endswith(".jsonl") else "yaml")
@@ -85,7 +100,14 @@ def generate_command(files, lang, fmt, output, title, seed, template_files, jobs
         write_stdout(dumps_jsonl(bank) if fmt == "jsonl" else dumps_yaml(bank))
         return
     if fmt == "yaml" and Path(output).is_file():
-        bank = merge_edits(bank, load_bank(output, sources=False))
+        from ..outfile import damaged
+
+        broken = damaged(output)
+        if broken:
+            click.echo(f"quizgen: warning: {output}: the existing bank is damaged ({broken});"
+                       " it is replaced, not read", err=True)
+        else:
+            bank = merge_edits(bank, load_bank(output, sources=False))
     save_bank(bank, output, fmt)
     kept = sum(1 for i in bank.items if i.keep)
     click.echo(f"wrote {output}: {len(bank.items)} items ({kept} kept)", err=True)

@@ -103,6 +103,9 @@ def inspect_command(files: tuple[str, ...], lang: str, fmt: str) -> None:
     from ..pipeline import analyse
 
     corpus = analyse(files, lang)
+    for a in corpus.articles:  # what analysis cut (split.split_article): also in the JSON
+        for note in a.notes:
+            click.echo(f"quizgen: warning: {a.path}: {note}", err=True)
     if fmt == "json":
         click.echo(json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=1))
         return

@@ -36,7 +36,7 @@ def try_cmd(sentence: str, lang: str, date: str | None, extra: tuple[str, ...],
     from ..lang import load_language
     from ..match import run_templates
     from ..model import Article, Sentence
-    from ..split import tokenize
+    from ..split import MAX_SENTENCE_CHARS, tokenize
     from ..tag import tag_sentence
     from ..templates import load_templates
 
@@ -46,6 +46,9 @@ def try_cmd(sentence: str, lang: str, date: str | None, extra: tuple[str, ...],
     if only:
         templates = [t for t in templates if t.id.startswith(only)]
     text = " ".join(sentence.split())
+    if len(text) > MAX_SENTENCE_CHARS:
+        raise QuizgenError(f"the sentence has {len(text):,} characters, over the"
+                           f" {MAX_SENTENCE_CHARS:,} a sentence is analysed in; try a part of it")
     sent = Sentence(article_id="try", index=0, paragraph=0, text=text, tokens=tokenize(text))
     sent.spans = tag_sentence(text, pack, ref.date() if ref else None)
     article = Article(id="try", path="-", lang=lang, published=ref, paragraphs=[text],

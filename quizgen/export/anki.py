@@ -76,15 +76,23 @@ def _model_signature(model_json: dict[str, Any]) -> str:
     return json.dumps([model_json.get("name"), model_json.get("css"), fields, tmpls])
 
 
+MAX_PREVIOUS = 512 * 2**20  # bytes of collection in an earlier export; past it, not ours
+
+
 def read_previous(path: str | Path) -> _Previous:
-    """Notes and note types of an earlier export at path; empty when there is none."""
+    """Notes and note types of an earlier export at path; empty when there is none, or
+    when what is there is not a readable export of ours (damaged, cut short, another
+    program's file, a zip bomb): it is about to be replaced anyway, and is not read
+    further."""
     empty = _Previous({}, {})
     p = Path(path)
     if not p.is_file():
         return empty
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
             with zipfile.ZipFile(p) as z:
+                if z.getinfo("collection.anki2").file_size > MAX_PREVIOUS:
+                    return empty
                 z.extract("collection.anki2", tmp)
             conn = sqlite3.connect(Path(tmp) / "collection.anki2")
             try:
@@ -92,13 +100,14 @@ def read_previous(path: str | Path) -> _Previous:
                 (models_json,) = conn.execute("SELECT models FROM col").fetchone()
             finally:
                 conn.close()
-        except (zipfile.BadZipFile, KeyError, sqlite3.Error, OSError, TypeError):
-            return empty  # not one of ours: it is about to be replaced anyway
-    notes = {g: (int(m), int(mid), f, t) for g, m, mid, f, t in rows}
-    models = {
-        int(mid): (int(m.get("mod", 0)), _model_signature(m))
-        for mid, m in json.loads(models_json).items()
-    }
+        notes = {g: (int(m), int(mid), f, t) for g, m, mid, f, t in rows}
+        models = {
+            int(mid): (int(m.get("mod", 0)), _model_signature(m))
+            for mid, m in json.loads(models_json).items()
+        }
+    except (zipfile.BadZipFile, KeyError, sqlite3.Error, OSError, TypeError, ValueError,
+            AttributeError, EOFError, NotImplementedError, RuntimeError):
+        return empty
     return _Previous(notes, models)
 
 

@@ -29,6 +29,8 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from types import ModuleType
 
+from ..parallel import die_with_parent
+
 
 @contextmanager
 def _no_library_search() -> Iterator[None]:
@@ -85,7 +87,8 @@ def _render_here(htmls: list[str], css: str, identifier: bytes) -> bytes:
     return pdf
 
 
-def _serve(conn: Connection, parents: Connection) -> None:  # in the forked process
+def _serve(conn: Connection, parents: Connection, parent: int) -> None:  # forked process
+    die_with_parent(parent)
     parents.close()  # our copy of the parent's end: left open, it would hide the parent's close
     try:
         weasyprint()
@@ -104,7 +107,8 @@ class _Worker:
     def __init__(self) -> None:
         context = multiprocessing.get_context("fork")
         self.conn, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(theirs, self.conn), daemon=True)
+        self.process = context.Process(target=_serve, args=(theirs, self.conn, os.getpid()),
+                                       daemon=True)
         self.process.start()
         theirs.close()
         self.used = False  # it has its job

@@ -20,6 +20,11 @@ from .cardtext import BLANK, answer_index
 SECTION_ORDER = (MCQ, TRUEFALSE, CLOZE, SHORT)
 PAPERS = ("a4", "letter")
 MAX_VERSIONS = len(string.ascii_uppercase)
+# Past these a worksheet is no longer a worksheet, and its PDF would take minutes and
+# gigabytes: refused with a message, never rendered. A long exam has about 100 questions.
+MAX_ITEMS = 500  # questions in one version
+MAX_TITLE = 200  # characters of the title
+MAX_TEXT = 1_000  # characters of an item's question, answer, option or explanation
 
 
 @dataclass
@@ -237,6 +242,28 @@ def _cited(bank: QuestionBank, chosen: dict[str, list[Item]]) -> list[ArticleInf
     return [a for a in bank.articles if a.id in cited]
 
 
+def _check_size(bank: QuestionBank, options: WorksheetOptions,
+                chosen: dict[str, list[Item]]) -> None:
+    title = options.title or bank.title
+    if len(title) > MAX_TITLE:
+        how = ("shorten --title" if options.title
+               else "shorten the title (the deck's or the bank's), or give --title")
+        raise QuizgenError(f"worksheet title has {len(title):,} characters, over the"
+                           f" {MAX_TITLE} a page header holds; {how}")
+    total = sum(len(items) for items in chosen.values())
+    if total > MAX_ITEMS:
+        raise QuizgenError(f"bank '{bank.title[:40]}' gives {total:,} worksheet questions, over"
+                           f" the limit of {MAX_ITEMS}; choose fewer with --count KIND=N (or"
+                           " the deck's worksheet items), or keep fewer items")
+    for items in chosen.values():
+        for item in items:
+            longest = max([item.question, item.answer, item.explanation, *item.options], key=len)
+            if len(longest) > MAX_TEXT:
+                raise QuizgenError(f"item {item.id} has a text of {len(longest):,} characters,"
+                                   f" over the {MAX_TEXT:,} a worksheet prints; shorten it in"
+                                   " the bank or set 'keep: false'")
+
+
 def build_layout(
     bank: QuestionBank, options: WorksheetOptions, truth_words: tuple[str, str]
 ) -> Layout:
@@ -252,6 +279,7 @@ def build_layout(
             f"bank '{bank.title}' has no item to print (none kept, or every count is 0);"
             " keep some items or raise the counts"
         )
+    _check_size(bank, options, chosen)
     sources = _cited(bank, chosen)
     refs = {a.id: n for n, a in enumerate(sources, 1)}
     seed = bank.seed if options.seed is None else options.seed

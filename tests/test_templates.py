@@ -381,8 +381,9 @@ SEED_CASES = [
      "Siapa Pemimpin Korea Utara?", "Kim Jong Un"),
     ("000", "bertemu dengan Menlu Korea Utara Choe Son Hui", "id.role.holder",
      "Siapa Menlu Korea Utara?", "Choe Son Hui"),
+    # the office spelled out, as a teacher writes it ("Menlu" -> "Menteri Luar Negeri")
     ("000", "bertemu dengan Menlu Korea Utara Choe Son Hui", "id.role.of",
-     "Apa jabatan Choe Son Hui?", "Menlu Korea Utara"),
+     "Apa jabatan Choe Son Hui?", "Menteri Luar Negeri Korea Utara"),
     # the comma apposition "Pemimpin Korea Utara, Kim Jong Un, ..."
     ("001", "Pemimpin Korea Utara, Kim Jong Un,", "id.role.holder",
      "Siapa Pemimpin Korea Utara?", "Kim Jong Un"),

@@ -41,11 +41,14 @@ def _where(item: Item) -> tuple[str, int] | None:
 
 
 def gives_away(a: Item, b: Item) -> bool:
-    """Whether two items ask one fact so that one answers the other: each question holds
-    the other's answer ("Siapa Menteri Luar Negeri Korea Utara?" / "Apa jabatan Choe Son
-    Hui?"); a true/false statement of the same sentence holds the other's answer; or two
-    true/false statements are one sentence and its variant (nearly the same words: "...
-    lebih dari 10.000 personel" / "... lebih dari 20.000 personel")."""
+    """Whether two items ask one fact so that one answers the other: the same question
+    (two outlets' sentences that say the same); each question holds the other's answer
+    ("Siapa Menteri Luar Negeri Korea Utara?" / "Apa jabatan Choe Son Hui?"); a
+    true/false statement of the same sentence holds the other's answer; or two true/false
+    statements are one sentence and its variant (nearly the same words: "... lebih dari
+    10.000 personel" / "... lebih dari 20.000 personel")."""
+    if _words(a.question) == _words(b.question):
+        return True
     if a.kind == TRUEFALSE and b.kind == TRUEFALSE:  # one statement and its variant
         wa, wb = set(_words(a.question).split()), set(_words(b.question).split())
         return len(wa & wb) >= NEAR_SAME * max(len(wa), len(wb), 1)
@@ -114,8 +117,10 @@ class _Taken:
         self.by_first_word: dict[str, list[Item]] = {}
         self.by_sentence: dict[tuple[str, int], list[Item]] = {}
         self.statements_by_word: dict[str, list[Item]] = {}  # true/false, by long words
+        self.by_question: dict[str, list[Item]] = {}
 
     def add(self, item: Item) -> None:
+        self.by_question.setdefault(_words(item.question), []).append(item)
         first = _words(item.answer).split()[:1]
         if first and item.kind != TRUEFALSE:
             self.by_first_word.setdefault(first[0], []).append(item)
@@ -129,6 +134,7 @@ class _Taken:
     def gives_away(self, item: Item) -> bool:
         near = [o for w in set(_words(item.question).split()) for o in self.by_first_word.get(w, ())]
         near += self.by_sentence.get(_where(item), []) if _where(item) is not None else []
+        near += self.by_question.get(_words(item.question), [])
         if item.kind == TRUEFALSE:
             near += [o for w in _long_words(item.question) for o in self.statements_by_word.get(w, ())]
         return any(gives_away(item, other) for other in near)

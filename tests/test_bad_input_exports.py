@@ -30,7 +30,7 @@ def _bank(tmp: Path, items: list[Item]) -> Path:
 
 
 def _long_mcq(n: int) -> Item:
-    return Item(id=f"mcq-long{n}", kind=MCQ, question="Siapa " + "x" * 120 + "?", answer="a",
+    return Item(id=f"mcq-long{n}", kind=MCQ, question=f"Siapa {n} " + "x" * 118 + "?", answer="a",
                 options=["a", "b", "c", "d"])
 
 

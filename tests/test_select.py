@@ -78,6 +78,10 @@ def _it(kind, question, answer, item_id, sentence=0):
      ("cloze", "Pertemuan _____ dan Lavrov berlangsung di Wonsan.", "Kim", "cloze-bbb", 2), True),
     (("truefalse", "Pertemuan Kim dan Lavrov berlangsung di Wonsan.", "Benar", "truefalse-aaa", 2),
      ("cloze", "Kim memuji _____.", "Wonsan", "cloze-bbb", 3), False),
+    # the same question from two outlets' sentences
+    (("mcq", "Apa jabatan Choe Son Hui?", "Menteri Luar Negeri Korea Utara", "mcq-aaa", 0),
+     ("short", "Apa jabatan Choe Son Hui?", "Menteri Luar Negeri Korea Utara", "short-bbb", 6),
+     True),
     # a statement and its variant from another outlet
     (("truefalse", "Korea Utara telah mengirim lebih dari 10.000 personel militer ke Rusia.",
       "Benar", "truefalse-aaa", 0),

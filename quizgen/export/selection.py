@@ -143,7 +143,7 @@ def sort_out(
             fix = "set keep: true on some items or choose other --kinds"
         else:
             reasons = sorted({s.reason.split(";")[0] for s in result.skipped})
-            what = f"all {len(chosen)} items were left out ({'; '.join(reasons[:3])})"
+            what = f"all {len(result.skipped)} items were left out ({'; '.join(reasons[:3])})"
             fix = "shorten or fix the items in the bank, or choose another format"
         raise NothingToExport(f"nothing to export as {fmt}: {what}; {fix}; nothing was written")
     return result

@@ -28,8 +28,8 @@ def make_bank(n: int, path: Path) -> None:
     from quizgen.bank import save_bank
 
     seed = seed_bank()
-    items = [dataclasses.replace(seed.items[k % len(seed.items)],
-                                 id=f"{seed.items[k % len(seed.items)].id}-{k}")
+    items = [dataclasses.replace(seed.items[k % len(seed.items)],  # all kept: "n" drops
+                                 id=f"{seed.items[k % len(seed.items)].id}-{k}", keep=True)
              for k in range(n)]
     save_bank(dataclasses.replace(seed, items=items), path)
 

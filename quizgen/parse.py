@@ -116,7 +116,8 @@ class Parse:
             inner = [i for i in members if i in ids]
             outer = [i for i in members if i not in ids and self.words[i].text[:1].isupper()]
             if inner and outer:
-                rel = next(self.words[i].deprel for i in chain if self.words[i].head in chain)
+                rel = next((self.words[i].deprel for i in chain
+                            if self._is(self.words[i], self.config.units)), "flat")
                 out.append(Cut(rel, self.words[inner[0]], self.words[outer[0]]))
         for w in self.words:
             if w.head < 0 or (w.index in ids) == (w.head in ids):
@@ -160,11 +161,16 @@ class Parse:
         outside (not one in brackets: "Komisi Pemberantasan Korupsi (KPK)")."""
         if not (dep.upos in LISTABLE and head.upos in LISTABLE):
             return False  # a list of clauses: an answer may take one of them
-        if self._is(dep, self.config.lists):
-            return sum(self._is(c, self.config.lists) for c in self.children(head)) >= 2
+        if self._is(dep, self.config.lists):  # members of one kind, three or more
+            return (dep.upos == head.upos
+                    and sum(self._is(c, self.config.lists) for c in self.children(head)) >= 2)
         if not (head_inside and self._is(dep, self.config.appositions)):
             return False
         return not (dep.index > 0 and self.words[dep.index - 1].text == "(")
+
+    def is_apposition(self, cut: Cut) -> bool:
+        return cut.relation.split(":", 1)[0] in self.config.appositions or (
+            cut.relation in self.config.appositions)
 
     @staticmethod
     def _is(word: Word, relations: frozenset[str]) -> bool:

@@ -4,7 +4,8 @@
 short reason ("pronoun: ia", "answer in question", ...). The word lists live in the
 pack's `quality.yaml`; `verbs.yaml` tells a verb-like word (a question without one is a
 fragment). Quoted speech is left out of the pronoun and demonstrative checks: a quote
-keeps its own "kami".
+keeps its own "kami". With the pack's dependency parser (quizgen/parse.py), an answer
+that cuts a unit of the sentence in two is rejected too (`boundary_reason`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .model import CLOZE, DATE, QUANTITY, Article, Candidate, Sentence, Span
+from .parse import parse_sentence
 from .simplify import alternation, find_word, is_verb_like, words
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
@@ -186,7 +188,47 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
             and not any(sp.label == DATE for _, sp in spans)
             and lacks_context(q, sentence, candidate, pack)):
         return "no context: names nothing besides the answer"
-    return grammar_reason(q, pack)
+    return grammar_reason(q, pack) or boundary_reason(candidate, sentence, pack)
+
+
+_NEAR = 2  # words on each side of an answer that may belong to its unit (punctuation skipped)
+
+
+def _name_near(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word (not the sentence's first) is among the _NEAR words on
+    either side of [start, end): parsing the sentence is needed only then."""
+    before = _WORD.findall(text[:start])
+    if before and before[0] == text[:len(before[0])] and before[0][1:].islower():
+        before = before[1:]  # the sentence's first word is capitalised anyway ("DPP" is not)
+    return any(w[:1].isupper() for w in before[-_NEAR:] + _WORD.findall(text[end:])[:_NEAR])
+
+
+def boundary_reason(cand: Candidate, sentence: Sentence, pack: Any) -> str | None:
+    """Why the answer's span cuts a unit of the sentence's parse in two, or None (also
+    when the pack has no parser): a name whose other words stay in the question ("Andi"
+    of "Andi Wijaya"), one member of a list, a place without its apposition. A word
+    in a tagged span of another label may stay outside ("Presiden" before "Joko
+    Widodo"): the tagger saw two units there; so may a verb-like word the model took for
+    a name ("Diberitakan Kamis (15/9)"). A cloze may leave an apposition beside its
+    blank ("di _____, Jawa Tengah": it narrows the place, as people's own questions do);
+    a question may not ("Di mana ..., Kecamatan X ...?"). Templates of the pack's
+    `boundary_exempt_templates` are not checked."""
+    if (cand.answer_end <= cand.answer_start
+            or cand.template in _conf(pack).get("boundary_exempt_templates_set", ())):
+        return None
+    start, end = cand.answer_start, cand.answer_end
+    if not _name_near(sentence.text, start, end):
+        return None  # every unit cut leaves a capitalised word outside, next to the span
+    parse = parse_sentence(sentence.text, pack)
+    if parse is None:
+        return None
+    others = [sp for sp in sentence.spans if sp.label != cand.answer_label
+              and (sp.end <= start or end <= sp.start)]
+    keep = frozenset([w.index for sp in others for w in parse.words_in(sp.start, sp.end)]
+                     + [w.index for w in parse.words if is_verb_like(w.text, pack)])
+    cuts = [c for c in parse.cuts(start, end, keep)
+            if not (CLOZE in cand.kinds and parse.is_apposition(c))]
+    return f"cuts a unit ({cuts[0]})" if cuts else None
 
 
 def _pair_reason(question: str, spans: list[tuple[int, Span]], pos: int | None,

@@ -60,6 +60,10 @@ KPK = tree("Komisi Pemberantasan Korupsi (KPK) menahan Budi.", [
     ("Korupsi", "PROPN", 1, "flat:name"), ("(", "PUNCT", 5, "punct"),
     ("KPK", "PROPN", 1, "appos"), (")", "PUNCT", 5, "punct"), ("menahan", "VERB", 0, "root"),
     ("Budi", "PROPN", 7, "obj"), (".", "PUNCT", 7, "punct")])
+SPLIT = tree("Bandung Barat di Jawa Barat.", [  # a wrong parse: one name run in two pieces
+    ("Bandung", "PROPN", 0, "root"), ("Barat", "PROPN", 1, "flat:name"),
+    ("di", "ADP", 4, "case"), ("Jawa", "PROPN", 1, "flat:name"),
+    ("Barat", "PROPN", 2, "flat:name"), (".", "PUNCT", 1, "punct")])
 KURSK = tree("Pekerja dikirim ke wilayah Kursk di Rusia.", [  # a wrong parse: Rusia flat of Kursk
     ("Pekerja", "NOUN", 2, "nsubj:pass"), ("dikirim", "VERB", 0, "root"),
     ("ke", "ADP", 4, "case"), ("wilayah", "NOUN", 2, "obl"), ("Kursk", "PROPN", 4, "flat:name"),
@@ -94,6 +98,8 @@ RULE_ROWS = [
     (KOTA3, "Bandung", (), "conj"),
     (KOTA3, "Bandung, Bogor, dan Bekasi", (), None),
     (KPK, "Komisi Pemberantasan Korupsi", (), None),      # an acronym in brackets is aside
+    (SPLIT, "Jawa", (), "flat:name"),                     # a run whose heads are elsewhere
+    (SPLIT, "Bandung Barat", (), None),
     (KURSK, "Kursk", (), None),                           # a name is one unbroken run, and
     (KURSK, "wilayah Kursk", (), None),                   # a lower-case word is no name part
     (HARGA, "12.000", (), None),                          # a number blanked before its unit

@@ -191,6 +191,41 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
     return grammar_reason(q, pack) or boundary_reason(candidate, sentence, pack)
 
 
+RANGE_LABELS = (QUANTITY, DATE)
+DASHES = frozenset("-\u2013\u2014")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d[\d.,]*)\s*(\S+)\s*$")
+_NUMBER_AFTER = re.compile(r"\s*(\S+)\s*(\d[\d.,]*\d|\d)(?!\w)")
+
+
+@cache
+def _range_words(pack: Any) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in pack.data("dates").get("range_words", [])) | DASHES
+
+
+def _range_partner(cand: Candidate, sentence: Sentence, pack: Any) -> Span | None:
+    """The other end of a range the answer is one end of ("Rp 12.000 sampai Rp 15.000",
+    "10 hingga 15 orang"): a span of the answer's label (a quantity or date), or a bare
+    number, joined to the answer's span by one of the pack's range words (dates.yaml
+    `range_words`) or a dash."""
+    if cand.answer_label not in RANGE_LABELS:
+        return None
+    own = [sp for sp in sentence.spans if sp.label == cand.answer_label
+           and sp.start < cand.answer_end and cand.answer_start < sp.end]
+    if len(own) != 1:
+        return None
+    text, joins, (start, end) = sentence.text, _range_words(pack), (own[0].start, own[0].end)
+    for sp in sentence.spans:
+        if sp.label == cand.answer_label and sp is not own[0]:
+            gap = text[end:sp.start] if sp.start >= end else text[sp.end:start]
+            if gap.strip().lower() in joins:
+                return sp
+    for m, number in ((_NUMBER_BEFORE.search(text, 0, start), 1), (_NUMBER_AFTER.match(text, end), 2)):
+        if m and m.group(3 - number).lower() in joins and not any(
+                sp.start < m.end(number) and m.start(number) < sp.end for sp in sentence.spans):
+            return Span(m.start(number), m.end(number), cand.answer_label, m.group(number))
+    return None  # a number in a span of its own ("hingga 23 Juni") is no end of this range
+
+
 _NEAR = 2  # words on each side of an answer that may belong to its unit (punctuation skipped)
 
 
@@ -206,7 +241,8 @@ def _name_near(text: str, start: int, end: int) -> bool:
 def boundary_reason(cand: Candidate, sentence: Sentence, pack: Any) -> str | None:
     """Why the answer's span cuts a unit of the sentence's parse in two, or None (also
     when the pack has no parser): a name whose other words stay in the question ("Andi"
-    of "Andi Wijaya"), one member of a list, a place without its apposition. A word
+    of "Andi Wijaya"), one member of a list, one end of a range of numbers or dates
+    ("_____ sampai Rp 15.000": no parse needed), a place without its apposition. A word
     in a tagged span of another label may stay outside ("Presiden" before "Joko
     Widodo"): the tagger saw two units there; so may a verb-like word the model took for
     a name ("Diberitakan Kamis (15/9)"). A cloze may leave an apposition beside its
@@ -217,6 +253,9 @@ def boundary_reason(cand: Candidate, sentence: Sentence, pack: Any) -> str | Non
             or cand.template in _conf(pack).get("boundary_exempt_templates_set", ())):
         return None
     start, end = cand.answer_start, cand.answer_end
+    partner = _range_partner(cand, sentence, pack)
+    if partner is not None:
+        return f"cuts a unit (range: {cand.answer} | {partner.text})"
     if not _name_near(sentence.text, start, end):
         return None  # every unit cut leaves a capitalised word outside, next to the span
     parse = parse_sentence(sentence.text, pack)

@@ -195,6 +195,12 @@ BOUNDARY_ROWS = [
      "id.role.holder", None),
     ("Komite Eksekutif Komite Olimpiade Indonesia (KOI) menggelar rapat di Jakarta.",
      "Komite Olimpiade Indonesia", "ORG", "id.gloss.term", None),  # exempt: acronym letters
+    ("Cabai rawit dijual Rp 12.000 sampai Rp 15.000 per kilogram di Pasar Minggu.",
+     "Rp 15.000", "QUANTITY", "id.cloze.span", "range"),  # one end of a price range
+    ("Sebanyak 10 sampai 15 orang tewas dalam kecelakaan bus di Tol Cipali.", "15 orang",
+     "QUANTITY", "id.wh.quantity", "range"),              # ... after a bare number
+    ("Harga naik dari Rp 5.700 menjadi Rp 5.400 pada November 2005.", "Rp 5.400",
+     "QUANTITY", "id.cloze.span", None),                  # a verb between: two values
     ("Diberitakan Kamis (15/9), amandemen itu memperbolehkan dokter memberikan obat.",
      "Kamis (15/9)", "DATE", "id.cloze.span", None),     # a verb the model took for a name
 ]

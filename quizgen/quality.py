@@ -4,7 +4,8 @@
 short reason ("pronoun: ia", "answer in question", ...). The word lists live in the
 pack's `quality.yaml`; `verbs.yaml` tells a verb-like word (a question without one is a
 fragment). Quoted speech is left out of the pronoun and demonstrative checks: a quote
-keeps its own "kami".
+keeps its own "kami". With the pack's dependency parser (quizgen/parse.py), an answer
+that cuts a unit of the sentence in two is rejected too (`boundary_reason`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .model import CLOZE, DATE, PLACE, QUANTITY, Article, Candidate, Sentence, Span
+from .parse import parse_sentence
 from .simplify import alternation, find_word, is_verb_like, words
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
@@ -234,7 +236,86 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
             and not any(sp.label == DATE for _, sp in spans)
             and lacks_context(q, sentence, candidate, pack)):
         return "no context: names nothing besides the answer"
-    return grammar_reason(q, pack)
+    return grammar_reason(q, pack) or boundary_reason(candidate, sentence, pack)
+
+
+RANGE_LABELS = (QUANTITY, DATE)
+DASHES = frozenset("-\u2013\u2014")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d[\d.,]*)\s*(\S+)\s*$")
+_NUMBER_AFTER = re.compile(r"\s*(\S+)\s*(\d[\d.,]*\d|\d)(?!\w)")
+
+
+@cache
+def _range_words(pack: Any) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in pack.data("dates").get("range_words", [])) | DASHES
+
+
+def _range_partner(cand: Candidate, sentence: Sentence, pack: Any) -> Span | None:
+    """The other end of a range the answer is one end of ("Rp 12.000 sampai Rp 15.000",
+    "10 hingga 15 orang"): a span of the answer's label (a quantity or date), or a bare
+    number, joined to the answer's span by one of the pack's range words (dates.yaml
+    `range_words`) or a dash."""
+    if cand.answer_label not in RANGE_LABELS:
+        return None
+    own = [sp for sp in sentence.spans if sp.label == cand.answer_label
+           and sp.start < cand.answer_end and cand.answer_start < sp.end]
+    if len(own) != 1:
+        return None
+    text, joins, (start, end) = sentence.text, _range_words(pack), (own[0].start, own[0].end)
+    for sp in sentence.spans:
+        if sp.label == cand.answer_label and sp is not own[0]:
+            gap = text[end:sp.start] if sp.start >= end else text[sp.end:start]
+            if gap.strip().lower() in joins:
+                return sp
+    for m, number in ((_NUMBER_BEFORE.search(text, 0, start), 1), (_NUMBER_AFTER.match(text, end), 2)):
+        if m and m.group(3 - number).lower() in joins and not any(
+                sp.start < m.end(number) and m.start(number) < sp.end for sp in sentence.spans):
+            return Span(m.start(number), m.end(number), cand.answer_label, m.group(number))
+    return None  # a number in a span of its own ("hingga 23 Juni") is no end of this range
+
+
+_NEAR = 2  # words on each side of an answer that may belong to its unit (punctuation skipped)
+
+
+def _name_near(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word (not the sentence's first) is among the _NEAR words on
+    either side of [start, end): parsing the sentence is needed only then."""
+    before = _WORD.findall(text[:start])
+    if before and before[0] == text[:len(before[0])] and before[0][1:].islower():
+        before = before[1:]  # the sentence's first word is capitalised anyway ("DPP" is not)
+    return any(w[:1].isupper() for w in before[-_NEAR:] + _WORD.findall(text[end:])[:_NEAR])
+
+
+def boundary_reason(cand: Candidate, sentence: Sentence, pack: Any) -> str | None:
+    """Why the answer's span cuts a unit of the sentence's parse in two, or None (also
+    when the pack has no parser): a name whose other words stay in the question ("Andi"
+    of "Andi Wijaya"), one member of a list, one end of a range of numbers or dates
+    ("_____ sampai Rp 15.000": no parse needed), a place without its apposition. A word
+    in a tagged span of another label may stay outside ("Presiden" before "Joko
+    Widodo"): the tagger saw two units there; so may a verb-like word the model took for
+    a name ("Diberitakan Kamis (15/9)"). A cloze may leave an apposition beside its
+    blank ("di _____, Jawa Tengah": it narrows the place, as people's own questions do);
+    a question may not ("Di mana ..., Kecamatan X ...?"). Templates of the pack's
+    `boundary_exempt_templates` are not checked."""
+    if (cand.answer_end <= cand.answer_start
+            or cand.template in _conf(pack).get("boundary_exempt_templates_set", ())):
+        return None
+    start, end = cand.answer_start, cand.answer_end
+    partner = _range_partner(cand, sentence, pack)
+    if partner is not None:
+        return f"cuts a unit (range: {cand.answer} | {partner.text})"
+    if not _name_near(sentence.text, start, end):
+        return None  # every unit cut leaves a capitalised word outside, next to the span
+    parse = parse_sentence(sentence.text, pack)
+    if parse is None:
+        return None
+    others = [sp for sp in sentence.spans if sp.label != cand.answer_label
+              and (sp.end <= start or end <= sp.start)]
+    keep = frozenset([w.index for sp in others for w in parse.words_in(sp.start, sp.end)]
+                     + [w.index for w in parse.words if is_verb_like(w.text, pack)])
+    cuts = [c for c in parse.cuts(start, end, keep)
+            if not (CLOZE in cand.kinds and parse.is_apposition(c))]
+    return f"cuts a unit ({cuts[0]})" if cuts else None
 
 
 def _pair_reason(question: str, spans: list[tuple[int, Span]], pos: int | None,

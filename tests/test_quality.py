@@ -253,3 +253,63 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
     question = text.replace(answer, "_____", 1)
     c = cand(sentence, question, answer, "PLACE", kinds=("cloze",))
     assert reject_reason(c, sentence, ART, pack) == reason
+
+
+# The answer-span boundary (quality.boundary_reason): sentences through the real tagger and
+# the pack's parser; (sentence, answer, label, template (a cloze if its id says so), the
+# relation cut or None).
+BOUNDARY_ROWS = [
+    ("Kapolres Andi Wijaya mengatakan pelaku sudah ditangkap.", "Andi", "PERSON",
+     "id.wh.person", "flat:name"),                       # a name cut after its first word
+    ("Kapolres Andi Wijaya mengatakan pelaku sudah ditangkap.", "Andi Wijaya", "PERSON",
+     "id.wh.person", None),                              # the title is a span of its own
+    ("Pertemuan digelar di Jalan Mawar, Kecamatan Sukajadi, pada Senin.", "Jalan Mawar",
+     "PLACE", "id.wh.place", "appos"),                   # asked without its apposition
+    ("Pertemuan digelar di Jalan Mawar, Kecamatan Sukajadi, pada Senin.", "Jalan Mawar",
+     "PLACE", "id.cloze.span", None),                    # "di _____, Kecamatan Sukajadi"
+    ("Tim Kompas bertemu Andi, Budi, dan Presiden Joko Widodo.", "Andi", "PERSON",
+     "id.cloze.span", "conj"),                           # a list of three people
+    ("Banjir melanda Bandung, Bogor, dan Bekasi pada Senin.", "Bogor", "PLACE",
+     "id.cloze.span", "conj"),                           # one of a list of three
+    ("Ketua DPP Partai Golkar Setya Novanto hadir di Jakarta.", "Setya Novanto", "PERSON",
+     "id.role.holder", None),
+    ("Komite Eksekutif Komite Olimpiade Indonesia (KOI) menggelar rapat di Jakarta.",
+     "Komite Olimpiade Indonesia", "ORG", "id.gloss.term", None),  # exempt: acronym letters
+    ("Cabai rawit dijual Rp 12.000 sampai Rp 15.000 per kilogram di Pasar Minggu.",
+     "Rp 15.000", "QUANTITY", "id.cloze.span", "range"),  # one end of a price range
+    ("Sebanyak 10 sampai 15 orang tewas dalam kecelakaan bus di Tol Cipali.", "15 orang",
+     "QUANTITY", "id.wh.quantity", "range"),              # ... after a bare number
+    ("Harga naik dari Rp 5.700 menjadi Rp 5.400 pada November 2005.", "Rp 5.400",
+     "QUANTITY", "id.cloze.span", None),                  # a verb between: two values
+    ("Diberitakan Kamis (15/9), amandemen itu memperbolehkan dokter memberikan obat.",
+     "Kamis (15/9)", "DATE", "id.cloze.span", None),     # a verb the model took for a name
+]
+
+
+@pytest.mark.parametrize("text,answer,label,template,relation", BOUNDARY_ROWS)
+def test_quality_boundary_reason(pack, text, answer, label, template, relation):
+    from quizgen.pipeline import analyse_texts
+    from quizgen.quality import boundary_reason
+
+    sentence = analyse_texts([("t", text)], "id", jobs=1).articles[0].sentences[0]
+    start = text.index(answer)
+    kinds = ["cloze"] if "cloze" in template else ["short"]
+    candidate = Candidate(template, kinds, "?", answer, "t", 0, start, start + len(answer),
+                          label, None, "fact")
+    reason = boundary_reason(candidate, sentence, pack)
+    assert (reason.split("(")[1].split(":")[0] if reason else None) == (
+        relation.split(":")[0] if relation else None), reason
+
+
+@pytest.mark.parametrize("text,answer,near", [
+    ("Kapolres Andi Wijaya mengatakan pelaku sudah ditangkap.", "Andi", True),
+    ("Banjir melanda Bandung, Bogor, dan Bekasi pada Senin.", "Bekasi", True),  # Bogor, 2 back
+    ("Harga beras naik menjadi Rp 12.000 per kilogram pada pekan lalu.", "Rp 12.000", False),
+    ("Polisi menangkap Andi di rumahnya kemarin.", "Andi", False),  # "Polisi" starts it
+    ("DPP Partai Golkar harus mengambil sikap tegas.", "Partai Golkar", True),  # not "Dpp"
+])
+def test_quality_boundary_parses_only_near_names(text, answer, near):
+    from quizgen.quality import _name_near
+
+    start = text.index(answer)
+    assert _name_near(text, start, start + len(answer)) == near

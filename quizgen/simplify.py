@@ -174,6 +174,8 @@ def _demonstrative_rule(pack: Any, conf: Mapping[str, Any]) -> Rule:
     generic = frozenset(str(w).lower() for w in conf.get("generic_heads", []))
     words_ = frozenset(str(w).lower() for w in conf["words"])
     closers = frozenset(str(w).lower() for w in conf.get("relative_words", []))
+    phrases = [str(p) for p in conf.get("fixed_phrases", [])]
+    fixed = re.compile(r"(?<!\w)" + alternation(phrases) + r"$", re.IGNORECASE) if phrases else None
     from .tagging.lexicon import lexicon  # the pack's closed-class words end a phrase
 
     stops = lexicon(pack).function | frozenset(str(w).lower() for w in conf.get("stop_words", []))
@@ -182,6 +184,8 @@ def _demonstrative_rule(pack: Any, conf: Mapping[str, Any]) -> Rule:
     def rule(text: str, spans: list[Span]) -> list[Range]:
         out: list[Range] = []
         for m in demo.finditer(text):
+            if fixed is not None and fixed.search(text[: m.end()]):
+                continue  # "baru-baru ini", "hingga kini": a phrase, not a pointer
             segment = WORD_RE.findall(text[: m.start()].rsplit(",", 1)[-1])
             if any(w.lower() in closers for w in segment):
                 continue  # "Hakim yang memblokir ... itu memperpanjang": it closes a subject

@@ -78,6 +78,9 @@ CASES = [
     ("Olympiakos tak terkalahkan di Liga Europa musim ini.",
      "Olympiakos tak terkalahkan di Liga Europa musim ini"),
     ("Kedua pelaku itu ditangkap di Medan.", "Kedua pelaku itu ditangkap di Medan"),
+    # a fixed phrase ending in a demonstrative stays whole [IndoSum fresh slice 5]
+    ("Juru transfer AC Milan dikabarkan mengunjungi kota London baru-baru ini.",
+     "Juru transfer AC Milan dikabarkan mengunjungi kota London baru-baru ini"),
 ]
 
 

@@ -66,6 +66,10 @@ def _year_form(pack: Any) -> str:
     return str((pack.data("wh").get("dates") or {}).get("year_in_text", "{year}"))
 
 
+def _day_word(pack: Any) -> str:
+    return str((pack.data("wh").get("dates") or {}).get("day_word", ""))
+
+
 def _bare_preposition(pack: Any) -> str:
     return str((pack.data("wh").get("dates") or {}).get("bare_preposition", ""))
 
@@ -104,5 +108,11 @@ def clean_dates(text: str, spans: Sequence[Span], pack: Any, skip: Span | None =
         if not m:
             continue
         lead = " " + prep + " " if m.group(1) and prep else (m.group(1) or "")
-        text = text[: m.start()] + lead + shown + text[m.end():]
+        start = m.start()
+        day = _day_word(pack)
+        if day and sp.attrs.get("weekday") and not m.group(1):
+            w = re.search(r"(?<!\w)" + re.escape(day) + r"\s+$", text[:start], re.IGNORECASE)
+            if w:  # "pada hari Senin (24/7)" -> "pada 24 Juli", not "pada hari 24 Juli"
+                start = w.start()
+        text = text[:start] + lead + shown + text[m.end():]
     return text

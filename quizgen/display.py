@@ -62,6 +62,9 @@ def apply_display_names(corpus: Corpus) -> None:
                     sp.attrs["canonical"] = ents[sp.norm].name
 
 
+_PAIR = re.compile(r"\s[-\u2013/]\s|/")
+
+
 def answer_span(cand: Candidate) -> Span | None:
     """The slot span the answer was taken from, if any."""
     for span in cand.slots.values():
@@ -86,6 +89,8 @@ def display_answer(cand: Candidate, corpus: Corpus, lang: str | None = None) -> 
         if shown:
             return shown
     ent = corpus.entities.get(cand.answer_norm or "")
+    if ent and _PAIR.search(ent.name) and not _PAIR.search(cand.answer):
+        return cand.answer  # a pair written as one name ("Anies - Sandi") is no one's name
     if ent and words(cand.answer) < words(ent.name):
         return ent.name
     if ent and cand.answer_label in NAMED and cand.answer in ent.aliases:

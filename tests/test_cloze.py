@@ -81,6 +81,11 @@ ROWS = [
              "(21/12) malam.", ("PERSON", "Syarifuddin"), ("PLACE", "Jakarta"),
              ("DATE", "Kamis (21/12)")),
      {"max": 3}, []),
+    # "A, B hingga C" is a list too [IndoSum fresh slice 5, CC BY-SA 4.0]
+    (spanned("Tenun diproduksi di Nusa Tenggara Barat, Jawa hingga Sumatera oleh perajin Yogi.",
+             ("PLACE", "Nusa Tenggara Barat"), ("PLACE", "Jawa"), ("PLACE", "Sumatera"),
+             ("PERSON", "Yogi")),
+     {"labels": ["PLACE"], "max": 3, "list_words": ["dan", "serta", "atau", "hingga"]}, []),
     (spanned("Marcus/Kevin sebelumnya meraih titel pada Taiwan Terbuka 2015.",
              ("PERSON", "Marcus"), ("PERSON", "Kevin"), ("DATE", "2015")),
      {"labels": ["PERSON"], "max": 3}, []),

@@ -84,3 +84,13 @@ def test_datefmt_range_span_reads_as_a_range(pack):
     span = Span(0, 18, "DATE", "11-13 Agustus 2017", "2017-08-11",
                 {"granularity": "day", "until": "2017-08-13"})
     assert span_display(span, pack) == "11\u201313 Agustus 2017"
+
+
+def test_datefmt_weekday_after_hari_is_replaced_with_it(pack):
+    # "pada hari Senin (24/7)" -> "pada 24 Juli", never "pada hari 24 Juli" [IndoSum fresh
+    # slice 5, CC BY-SA 4.0]
+    text = "Fassone bertolak ke London pada hari Senin (24/7) malam."
+    start = text.index("Senin")
+    span = Span(start, start + len("Senin (24/7)"), "DATE", "Senin (24/7)", "2017-07-24",
+                {"granularity": "day", "weekday": "Senin"})
+    assert clean_dates(text, [span], pack) == "Fassone bertolak ke London pada 24 Juli 2017 malam."

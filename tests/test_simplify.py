@@ -78,6 +78,8 @@ CASES = [
     ("Olympiakos tak terkalahkan di Liga Europa musim ini.",
      "Olympiakos tak terkalahkan di Liga Europa musim ini"),
     ("Kedua pelaku itu ditangkap di Medan.", "Kedua pelaku itu ditangkap di Medan"),
+    ("Barulah pada April 2017 lalu, utang Indonesia menjadi Rp 3.667,41 triliun.",
+     "pada April 2017 lalu, utang Indonesia menjadi Rp 3.667,41 triliun"),
     # a fixed phrase ending in a demonstrative stays whole [IndoSum fresh slice 5]
     ("Juru transfer AC Milan dikabarkan mengunjungi kota London baru-baru ini.",
      "Juru transfer AC Milan dikabarkan mengunjungi kota London baru-baru ini"),

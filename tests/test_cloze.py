@@ -86,6 +86,10 @@ ROWS = [
              ("PLACE", "Nusa Tenggara Barat"), ("PLACE", "Jawa"), ("PLACE", "Sumatera"),
              ("PERSON", "Yogi")),
      {"labels": ["PLACE"], "max": 3, "list_words": ["dan", "serta", "atau", "hingga"]}, []),
+    # the outlet that reported it: "Diberitakan _____," [IndoSum fresh slice 6]
+    (spanned("Diberitakan Ace Showbiz, selama vakum, Nick memilih bersolo karier di Los Angeles.",
+             ("ORG", "Ace Showbiz"), ("PERSON", "Nick"), ("PLACE", "Los Angeles")),
+     {"labels": ["ORG"], "max": 3}, []),
     (spanned("Marcus/Kevin sebelumnya meraih titel pada Taiwan Terbuka 2015.",
              ("PERSON", "Marcus"), ("PERSON", "Kevin"), ("DATE", "2015")),
      {"labels": ["PERSON"], "max": 3}, []),

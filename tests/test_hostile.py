@@ -25,9 +25,10 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from test_anki import import_apkg, rendered_cards, visible
 
-from quizgen.select import deck_items
 from quizgen.bank import load_bank, save_bank
 from quizgen.cli import main
+from quizgen.export.anki import write_apkg
+from quizgen.select import deck_bank, deck_items
 
 # Sentences after seeds/000 and seeds/001, each carrying hostile words a template keeps in
 # its question or its source sentence.
@@ -103,13 +104,18 @@ def test_hostile_items_come_from_the_hostile_sentences(built):
 
 
 def test_hostile_anki_cards_show_text_and_run_nothing(built, tmp_path):
+    # every item kept, as a teacher may keep them, so that every hostile text is a card
+    # whatever the confidence model thinks of it
+    bank = load_bank(built / "bank.yaml")
+    for item in bank.items:
+        item.keep = True
+    write_apkg(deck_bank(bank), tmp_path / "all.apkg")
     col = Collection(str(tmp_path / "c.anki2"))
     try:
-        import_apkg(col, built / "deck.apkg")
+        import_apkg(col, tmp_path / "all.apkg")
         cards = rendered_cards(col)
     finally:
         col.close()
-    bank = load_bank(built / "bank.yaml")
     assert len(cards) == len(deck_items(bank.items))
     seen = " ".join(visible(q) + " " + visible(a) for _, q, a in cards.values())
     for literal in LITERALS:

@@ -36,6 +36,12 @@ def _conf(pack: Any) -> dict[str, Any]:
                                 + r"\b", re.IGNORECASE)
     conf["_boiler"] = re.compile(r"^\W*" + alternation(conf.get("boilerplate_starts", []))
                                  + r"\b", re.IGNORECASE)
+    conf["_anaphors"] = re.compile(r"\b" + alternation(conf.get("anaphor_phrases", []) or ["\x00"])
+                                   + r"\b", re.IGNORECASE)
+    conf["_not_fact_start"] = re.compile(
+        r"^\W*" + alternation(conf.get("not_fact_starts", []) or ["\x00"]) + r"\b", re.IGNORECASE)
+    conf["_clitic_verb_prefixes"] = tuple(
+        str(p).lower() for p in conf.get("clitic_verb_prefixes", [])) or ("\x00",)
     conf["_not_possessive_prefixes"] = tuple(
         str(p).lower() for p in conf.get("possessive_not_prefixes", [])) or ("\x00",)
     conf["_default_answers"] = frozenset(_norm(str(a)) for a in conf.get("default_answers", []))
@@ -89,6 +95,11 @@ def _after_name(text: str, spans: list[tuple[int, Span]]) -> bool:
     return any(sp.text and tail.endswith(sp.text) for _, sp in spans)
 
 
+def _after_locative(text: str, pos: int, conf: dict[str, Any]) -> bool:
+    before = _WORD.findall(text[:pos][-12:])
+    return bool(before) and before[-1].lower() in conf.get("locative_prepositions_set", ())
+
+
 def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str, Any]) -> str | None:
     bare = QUOTED.sub(lambda m: " " * len(m.group(0)), question)
     bare = conf["_demo_phrases"].sub(lambda m: " " * len(m.group(0)), bare)
@@ -110,9 +121,48 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
         elif w in conf["demonstratives_set"] and not _after_name(question[: m.start()], spans):
             return f"demonstrative: {w}"
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 3
-              and w not in conf["possessive_exceptions_set"] and not before(m.start())
+              and w not in conf["possessive_exceptions_set"]
               and not w.startswith(conf["_not_possessive_prefixes"])):
-            return f"possessive: {w}"
+            if w.startswith(conf["_clitic_verb_prefixes"]):
+                # "menangkapnya", "dibawanya": him, her or it, the object or agent of a
+                # verb, stands for something named before it, not where it happened
+                if not [pos for pos, sp in spans if pos < m.start()
+                        and sp.label.lower() in named and not _after_locative(question, pos, conf)]:
+                    return f"pronoun: {w}"
+            elif not before(m.start()):
+                return f"possessive: {w}"
+    return None
+
+
+def mood_reason(text: str, conf: dict[str, Any]) -> str | None:
+    """Why the sentence states no fact to learn, or None: a question or exclamation (its
+    last mark before closing quotes or brackets), an order or invitation to the reader, a
+    judgement or wish (the pack's `not_fact_ends` and `not_fact_starts`)."""
+    end = text.rstrip().rstrip("\"'\u201d\u2019)] ")
+    if end[-1:] and end[-1] in conf.get("not_fact_ends", []):
+        return f"not a statement: ends with '{end[-1]}'"
+    m = conf["_not_fact_start"].match(text)
+    if m:
+        return f"not a statement of fact: opens with '{m.group(0).strip()}'"
+    return None
+
+
+def _anaphor_reason(question: str, spans: list[tuple[int, Span]], answer_label: str,
+                    conf: dict[str, Any]) -> str | None:
+    """A phrase pointing back at something said before ("di hari yang sama"), or a person
+    the story introduced before ("pelaku") in a question that names no person."""
+    bare = QUOTED.sub(lambda m: " " * len(m.group(0)), question)
+    m = conf["_anaphors"].search(bare)
+    if m:
+        return f"anaphor: {m.group(0).lower()}"
+    if answer_label == "PERSON" or any(sp.label == "PERSON" for _, sp in spans):
+        return None
+    toks = [t.lower() for t in _WORD.findall(bare)]
+    counters = conf.get("definite_person_ok_after_set", frozenset()) | conf["question_words_set"]
+    for i, t in enumerate(toks):
+        if t in conf.get("definite_persons_set", ()) and not (
+                i and (toks[i - 1] in counters or toks[i - 1][:1].isdigit())):
+            return f"anaphor: {t} (a person named before)"
     return None
 
 
@@ -205,6 +255,9 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
         return "boilerplate sentence"
     if sentence.text.rstrip().endswith(":"):
         return "introduces what follows ('Berikut ...:'): not a fact by itself"
+    reason = mood_reason(sentence.text, conf)
+    if reason:
+        return reason
     most = conf.get("max_words_cloze" if CLOZE in candidate.kinds else "max_words", 25)
     if n > most:
         return f"too long ({n} words)"
@@ -219,6 +272,9 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
     pos = _answer_position(q, candidate, conf)
     reason = _pronoun_reason(q, spans + ([(pos, Span(0, 0, candidate.answer_label, ""))]
                                          if pos is not None else []), conf)
+    if reason:
+        return reason
+    reason = _anaphor_reason(q, spans, candidate.answer_label, conf)
     if reason:
         return reason
     if _answer_given(candidate, q, spans):

@@ -209,6 +209,9 @@ def rules(pack: Any) -> list[Rule]:
     out: list[Rule] = []
     if conf.get("leading_phrases"):
         out.append(_regex_rule(r"^\s*" + alternation(conf["leading_phrases"]) + r"\b\s*,?\s*"))
+    if conf.get("leading_phrases_before_comma"):
+        out.append(_regex_rule(r"^\s*" + alternation(conf["leading_phrases_before_comma"])
+                               + r"\s*,(?!\d)\s*"))
     for group in conf.get("leading_to_comma", []):
         out.append(_regex_rule(
             r"^\s*" + alternation(group["heads"]) + r"\b[^,\"“”]*?,(?!\d)\s*",

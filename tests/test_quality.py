@@ -255,6 +255,44 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
     assert reject_reason(c, sentence, ART, pack) == reason
 
 
+
+# Sentences that state no fact, and phrases pointing back at the sentence before
+# [IndoSum fresh slices 1-6, CC BY-SA 4.0]: (text, names, answer, label, reason)
+@pytest.mark.parametrize("text,names,answer,label,reason", [
+    ("Masih ingat dengan Seeing AI, aplikasi iPhone buatan Microsoft untuk tuna netra?", [],
+     "Microsoft", "ORG", "not a statement: ends with '?'"),
+    ("Sungguh tidak layak jika pemain sekaliber Syamsul pensiun tanpa gelar juara.", [],
+     "Syamsul", "PERSON", "not a statement of fact: opens with 'Sungguh'"),
+    ("Wajar kalau Belotti dipertahankan Torino.", [("ORG", "Torino")], "Belotti", "PERSON",
+     "not a statement of fact: opens with 'Wajar'"),
+    ("Salah satu ormas, FPI diketahui melakukan pawai obor di hari yang sama.", [], "FPI", "ORG",
+     "anaphor: hari yang sama"),
+    # "yang sama" after a plural subject means alike, and a period last year is no anaphor
+    ("Payne dan Harry Styles belum tentu memiliki minat yang sama.", [("PERSON", "Harry Styles")],
+     "Payne", "PERSON", None),
+    ("Netto operasi fiskal mencapai Rp 214 triliun, lebih tinggi dari periode yang sama tahun lalu.",
+     [], "Rp 214 triliun", "QUANTITY", None),
+    # a person the story introduced before, in a question that names nobody
+    ("Karena tak kuat korban langsung melarikan diri ke Pasar Koja dalam kondisi menangis.", [],
+     "Pasar Koja", "PLACE", "anaphor: korban (a person named before)"),
+    ("Dua mayat yang ditemukan di Limo, Depok, diduga korban praktek perdukunan.",
+     [("PLACE", "Depok")], "Limo", "PLACE", None),
+    ("Sebanyak 40 korban dilarikan ke rumah sakit di kota Srinagar pada Minggu malam.", [],
+     "Srinagar", "PLACE", None),
+    ("Tersangka Andi Wijaya dibawa ke Polsek Antang Kalang untuk diperiksa.",
+     [("PERSON", "Andi Wijaya")], "Polsek Antang Kalang", "ORG", None),
+    # -nya on a verb stands for someone named before it, not for where it happened
+    ("Sesampainya di TKP, polisi langsung menangkapnya di depan Polsek Antang Kalang.",
+     [("ORG", "TKP")], "Polsek Antang Kalang", "ORG", "pronoun: menangkapnya"),
+    ("Italia menarik bagi wisatawan Eropa karena objek wisata yang dimilikinya.",
+     [("PLACE", "Italia")], "Eropa", "PLACE", None),
+])
+def test_quality_needs_what_came_before(pack, text, names, answer, label, reason):
+    sentence = spanned(text, *names, (label, answer))
+    question = text.replace(answer, "_____", 1)
+    c = cand(sentence, question, answer, label, kinds=("cloze",))
+    assert reject_reason(c, sentence, ART, pack) == reason
+
 # The answer-span boundary (quality.boundary_reason): sentences through the real tagger and
 # the pack's parser; (sentence, answer, label, template (a cloze if its id says so), the
 # relation cut or None).

@@ -83,6 +83,16 @@ CASES = [
     # a fixed phrase ending in a demonstrative stays whole [IndoSum fresh slice 5]
     ("Juru transfer AC Milan dikabarkan mengunjungi kota London baru-baru ini.",
      "Juru transfer AC Milan dikabarkan mengunjungi kota London baru-baru ini"),
+    # a passive report frame names the outlet, not the fact; "Hanya," and "Tak lama
+    # berselang," lean on the sentence before; "Hanya dua" keeps its "hanya"
+    ("Disebutkan media yang berbasis di Turin itu, Chelsea menawar 51 juta pounds.",
+     "Chelsea menawar 51 juta pounds"),
+    ("Hanya, Haruna tetap melihat ada kekurangan dari komposisi pemain.",
+     "Haruna tetap melihat ada kekurangan dari komposisi pemain"),
+    ("Tak lama berselang, Hamilton mempertajam catatan waktu putaran.",
+     "Hamilton mempertajam catatan waktu putaran"),
+    ("Hanya dua pemain yang mencetak gol di laga itu.",
+     "Hanya dua pemain yang mencetak gol di laga itu"),
 ]
 
 

@@ -114,6 +114,13 @@ ROWS = [
              "sebuah kartu kredit.", ("DATE", "September 2013"), ("PERSON", "Wawan")),
      "DATE", "Sejak kapan Jedun mengakui telah diberi Wawan sebuah kartu kredit?",
      "September 2013"),
+    # the word naming a date's kind goes with the date and its preposition, no "pada hari?"
+    # [IndoSum fresh, CC BY-SA 4.0]
+    (spanned("Warga Afghanistan turun ke jalan pada hari Jumat (5/3/2021) untuk menuntut "
+             "pengunduran diri pemerintah.", ("PLACE", "Afghanistan"),
+             ("DATE", "Jumat (5/3/2021)", {"weekday": "Jumat"})),
+     "DATE", "Kapan warga Afghanistan turun ke jalan untuk menuntut pengunduran diri pemerintah?",
+     "Jumat (5/3/2021)"),
 ]
 
 
@@ -182,6 +189,9 @@ NOT_ASKED = [
     (spanned("Dua kontestan babak semifinal lainnya adalah juara Pul P, TNI AU melawan "
              "runner-up Pul Q, Bank Jatim.", ("QUANTITY", "Dua kontestan", {"unit": "kontestan"}),
              ("ORG", "TNI AU"), ("ORG", "Bank Jatim")), "ORG"),
+    # two years contrasted: asking for one leaves a hole ("dan tahun hanya ada ...")
+    (spanned("Tahun 2017 tercatat ada 1.267 perjalanan kapal dan tahun 2016 hanya ada 1.053 "
+             "perjalanan.", ("DATE", "2017"), ("DATE", "2016")), "DATE"),
     # a subject before a copula: no "Siapa yang adalah ...?"
     (spanned("Novel adalah salah satu penyidik senior KPK.", ("PERSON", "Novel"),
              ("ORG", "KPK")), "PERSON"),

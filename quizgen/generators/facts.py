@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
-from ..model import Span
+from ..model import PLACE, Span
 from ..simplify import WORD_RE, Clause, remember_last, words
 
 
@@ -111,11 +111,19 @@ def lower_first(text: str, clause: Clause,
         return text  # a name the tagger left untyped ("Dalam panggilan itu, Jedun ...")
     if ordinary is not None and not ordinary(word.lower()):
         return text  # no ordinary word: a name ("Kim", "Porzingis") more likely than not
-    nxt = re.match(r"[ ]+(\w)", text[m.end(1):])
-    if nxt and nxt.group(1).isupper():
+    nxt = re.match(r"[ ]+(\w+)", text[m.end(1):])
+    if nxt and nxt.group(1)[0].isupper() and not (
+            ordinary is not None and _starts_place(nxt.group(1), word, clause)):
         return text  # the first word of a name the tagger missed ("British Week"), or a
         # title before a name ("Presiden Joko Widodo"), which keeps its capital too
     return text[: m.start(1)] + word[0].lower() + word[1:] + text[m.end(1):]
+
+
+def _starts_place(nxt: str, word: str, clause: Clause) -> bool:
+    """The ordinary `word` stands before a place and outside every span ("Warga
+    Afghanistan", "pemerintah Indonesia"): a noun the place modifies, not a title."""
+    return any(s.label == PLACE and s.text.split()[:1] == [nxt] for s in clause.spans) and not any(
+        word in s.text.split() for s in clause.spans)
 
 
 _SPACES = re.compile(r"\s+")

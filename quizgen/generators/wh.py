@@ -57,6 +57,8 @@ from .clausepos import (
 )
 from .facts import fact_key, lower_first, tidy_question, undouble, upper_first
 
+_YEAR = re.compile(r"^\d{4}$")
+
 __all__ = ["ask", "quantity_parts", "wh"]
 
 
@@ -105,11 +107,19 @@ def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None
     start, qphrase = span.start, q or conf["front"]
     if after_relative(clause, span, conf_all):
         return None
+    if _YEAR.match(span.text) and any(_YEAR.match(s.text) for s in clause.spans
+                                      if s.label == DATE and s is not span):
+        return None  # "tahun 2017 ada 1.267 ... dan tahun 2016 hanya 1.053": years contrasted
     toks = [t for t in tokens(clause.text[: span.start])]
     end = span.end
     m = re.match(r"\s+" + alternation(conf.get("suffixes", [])) + r"\b", clause.text[end:], re.IGNORECASE)
     if conf.get("suffixes") and m:
         end += m.end()
+    kinds = {str(w).lower() for w in conf.get("kind_words", [])}
+    if (len(toks) >= 2 and toks[-1].text.lower() in kinds and toks[-2].text.lower() in preps
+            and only_space(clause.text[toks[-1].end: start])
+            and only_space(clause.text[toks[-2].end: toks[-1].start])):
+        start = toks.pop().start  # "pada hari Jumat (5/3)": the kind word goes with the date
     while toks and toks[-1].text.lower() in preps and only_space(clause.text[toks[-1].end: start]):
         word = toks.pop()
         if preps[word.text.lower()] and not q:

@@ -22,6 +22,8 @@ from .simplify import alternation, find_word, is_verb_like, words
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
 PUNCT = frozenset(",.?;:!")
 _WORD = re.compile(r"\w+(?:-\w+)*")  # a word for the pronoun and context checks
+# a name or a blank right after a noun (a word like "lainnya" and a comma between)
+_NAMED_NEXT = re.compile(r"(?:\s+\w+nya)?\s*,?\s*(?:_{3,}|[A-Z])")
 
 
 @cache
@@ -155,14 +157,20 @@ def _anaphor_reason(question: str, spans: list[tuple[int, Span]], answer_label: 
     m = conf["_anaphors"].search(bare)
     if m:
         return f"anaphor: {m.group(0).lower()}"
-    if answer_label == "PERSON" or any(sp.label == "PERSON" for _, sp in spans):
+    if any(sp.label == "PERSON" for _, sp in spans):
         return None
-    toks = [t.lower() for t in _WORD.findall(bare)]
+    toks = list(_WORD.finditer(bare))
     counters = conf.get("definite_person_ok_after_set", frozenset()) | conf["question_words_set"]
-    for i, t in enumerate(toks):
-        if t in conf.get("definite_persons_set", ()) and not (
-                i and (toks[i - 1] in counters or toks[i - 1][:1].isdigit())):
-            return f"anaphor: {t} (a person named before)"
+    for i, m in enumerate(toks):
+        t = m.group(0).lower()
+        if t not in conf.get("definite_persons_set", ()):
+            continue
+        prev = toks[i - 1].group(0).lower() if i else ""
+        if prev in counters or prev[:1].isdigit():
+            continue  # "tiga korban", "berapa pelaku": people counted
+        if _NAMED_NEXT.match(bare, m.end()):
+            continue  # "terdakwa _____", "tersangka lainnya, Firza": the person is named
+        return f"anaphor: {t} (a person named before)"
     return None
 
 
@@ -323,6 +331,7 @@ def _range_partner(cand: Candidate, sentence: Sentence, pack: Any) -> Span | Non
             gap = text[end:sp.start] if sp.start >= end else text[sp.end:start]
             if gap.strip().lower() in joins:
                 return sp
+    joins = joins | _conf(pack)["alternative_words_set"]  # "lima atau enam kasus"
     for m, number in ((_NUMBER_BEFORE.search(text, 0, start), 1), (_NUMBER_AFTER.match(text, end), 2)):
         if m and m.group(3 - number).lower() in joins and not any(
                 sp.start < m.end(number) and m.start(number) < sp.end for sp in sentence.spans):

@@ -216,6 +216,11 @@ def rules(pack: Any) -> list[Rule]:
         out.append(_regex_rule(
             r"^\s*" + alternation(group["heads"]) + r"\b[^,\"“”]*?,(?!\d)\s*",
             keep_if=group.get("keep_if", []), max_words=group.get("max_words")))
+    lead_attr = conf.get("leading_attribution")
+    if lead_attr:
+        out.append(_regex_rule(
+            r"^\s*(?:[^,\"“”]*?,\s*)?[^,\"“”]*?\b" + alternation(lead_attr["verbs"])
+            + r"\s*,(?!\d)\s*", max_words=lead_attr.get("max_words")))
     frames = conf.get("report_frames")
     if frames:
         comp = frames.get("complementiser")
@@ -246,7 +251,9 @@ def rules(pack: Any) -> list[Rule]:
     if conf.get("drop_parentheses"):
         out.append(_regex_rule(r"\([^()]*\)", lead=r"\s*"))
     if conf.get("drop_words"):
-        out.append(_regex_rule(r"(?<!\S)" + alternation(conf["drop_words"]) + r"\b\s*", min_start=1))
+        kept_after = "".join(rf"(?<!\b{re.escape(str(w))} )" for w in conf.get("drop_words_kept_after", []))
+        out.append(_regex_rule(r"(?<!\S)" + kept_after + alternation(conf["drop_words"]) + r"\b\s*",
+                               min_start=1))
     return out
 
 

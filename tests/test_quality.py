@@ -281,6 +281,11 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
      "Srinagar", "PLACE", None),
     ("Tersangka Andi Wijaya dibawa ke Polsek Antang Kalang untuk diperiksa.",
      [("PERSON", "Andi Wijaya")], "Polsek Antang Kalang", "ORG", None),
+    # the blank names the person the noun speaks of
+    ("Sidang perkara keterangan palsu proyek e-KTP dengan terdakwa Miryam S Haryani "
+     "mengungkap fakta baru.", [("ORG", "e-KTP")], "Miryam S Haryani", "PERSON", None),
+    ("Istri korban memanggil-manggil Fendi di depan kios, namun tidak ada jawaban.", [],
+     "Fendi", "PERSON", "anaphor: korban (a person named before)"),
     # -nya on a verb stands for someone named before it, not for where it happened
     ("Sesampainya di TKP, polisi langsung menangkapnya di depan Polsek Antang Kalang.",
      [("ORG", "TKP")], "Polsek Antang Kalang", "ORG", "pronoun: menangkapnya"),
@@ -321,6 +326,12 @@ BOUNDARY_ROWS = [
      "QUANTITY", "id.cloze.span", None),                  # a verb between: two values
     ("Diberitakan Kamis (15/9), amandemen itu memperbolehkan dokter memberikan obat.",
      "Kamis (15/9)", "DATE", "id.cloze.span", None),     # a verb the model took for a name
+    ("Transaksi Jakmall naik dari Agustus 2016 sampai dengan Desember 2016 sebesar 58 persen.",
+     "Agustus 2016", "DATE", "id.wh.date", "range"),     # a two-word range word
+    ("Sebanyak 5 atau 6 kasus serupa ditemukan di dunia setiap tahun.", "6 kasus",
+     "QUANTITY", "id.wh.quantity", "range"),             # alternatives: neither alone
+    ("IHSG menguat 10,70 poin atau 0,18 persen menjadi 6.065,30 poin pada Kamis.",
+     "0,18 persen", "QUANTITY", "id.cloze.span", None),  # one value restated in another unit
 ]
 
 

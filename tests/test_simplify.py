@@ -93,6 +93,18 @@ CASES = [
      "Hamilton mempertajam catatan waktu putaran"),
     ("Hanya dua pemain yang mencetak gol di laga itu.",
      "Hanya dua pemain yang mencetak gol di laga itu"),
+    # who said it, up to the reporting verb and its comma [IndoSum bench, CC BY-SA 4.0]
+    ("Kepala Satuan Komunikasi PT PLN, I Made Suprateka menyebutkan, penyewaan kapal akan "
+     "dilakukan dalam 2 tahun ke depan.", "penyewaan kapal akan dilakukan dalam 2 tahun ke depan"),
+    # "demikian pula" is a fixed phrase: its "pula" stays
+    ("Sekolah di New York meniadakan kelas, demikian pula dengan sekolah di Boston.",
+     "Sekolah di New York meniadakan kelas, demikian pula dengan sekolah di Boston"),
+    # a person noun with its demonstrative points at someone named before: it stays, so
+    # the quality filter can drop the question; "kala itu" is a fixed phrase
+    ("Aktor veteran ini mulai terkenal setelah memainkan Peter McCallister di Home Alone.",
+     "Aktor veteran ini mulai terkenal setelah memainkan Peter McCallister di Home Alone"),
+    ("Harga Ronaldo kala itu menjadi yang termahal sedunia.",
+     "Harga Ronaldo kala itu menjadi yang termahal sedunia"),
 ]
 
 

@@ -192,6 +192,9 @@ NOT_ASKED = [
     # two years contrasted: asking for one leaves a hole ("dan tahun hanya ada ...")
     (spanned("Tahun 2017 tercatat ada 1.267 perjalanan kapal dan tahun 2016 hanya ada 1.053 "
              "perjalanan.", ("DATE", "2017"), ("DATE", "2016")), "DATE"),
+    # one of two numbers offered as alternatives [IndoSum bench, CC BY-SA 4.0]
+    (spanned("Para ahli menilai hanya ada lima atau enam kasus serupa di dunia.",
+             ("QUANTITY", "enam kasus", {"unit": "kasus"})), "QUANTITY"),
     # a subject before a copula: no "Siapa yang adalah ...?"
     (spanned("Novel adalah salah satu penyidik senior KPK.", ("PERSON", "Novel"),
              ("ORG", "KPK")), "PERSON"),

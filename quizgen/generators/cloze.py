@@ -29,7 +29,7 @@ from ..simplify import simplify
 from ..tagging.lexicon import lexicon
 from . import register
 from .facts import fact_key, span_key, upper_first
-from .wh import quantity_parts
+from .wh import number_words, quantity_parts
 
 DEFAULT_LABELS = [QUANTITY, DATE, PLACE, PERSON, ORG]
 
@@ -172,7 +172,7 @@ def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack:
             if prior <= 0:
                 continue
         if span.label == QUANTITY:
-            parts = quantity_parts(base, span, pack.data("wh")["wh"][QUANTITY])
+            parts = quantity_parts(base, span, pack.data("wh")["wh"][QUANTITY], number_words(pack))
             if parts is None:
                 continue
             start, end = parts[0], parts[1]

@@ -20,7 +20,7 @@ Template params: `label` (required), `attrs` (span attrs that must match, e.g.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -60,6 +60,12 @@ from .facts import fact_key, lower_first, tidy_question, undouble, upper_first
 _YEAR = re.compile(r"^\d{4}$")
 
 __all__ = ["ask", "quantity_parts", "wh"]
+
+
+@cache
+def number_words(pack: Any) -> tuple[str, ...]:
+    """The pack's number words (quantities.yaml `words`: "lima", "enam")."""
+    return tuple(str(w) for w in (pack.data("quantities").get("words") or {}))
 
 
 @cache
@@ -200,8 +206,8 @@ def _ask_org(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
     return maybe_asked(insitu(qphrase, clause, (span.start, span.end), pack), span.start, span.end)
 
 
-def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any]
-                   ) -> tuple[int, int, int, str] | None:
+def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any],
+                   number_words: Sequence[str] = ()) -> tuple[int, int, int, str] | None:
     """(answer start, answer end, unit end, unit) of a quantity: the answer is the number
     with a bound that is part of the fact ("lebih dari 10.000"); a hedge ("sekitar",
     "hingga": `hedges`) and the unit ("personel militer") stay out of it."""
@@ -217,7 +223,7 @@ def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any]
     else:
         unit = ""
     start = span.start
-    if _half_of_range(clause.text, span.start, num_end, conf):
+    if _half_of_range(clause.text, span.start, num_end, conf, number_words):
         return None  # "5,0 hingga 5,1 persen": one end of a range is half the fact
     m = re.search(alternation(conf.get("qualifiers", [])) + r"\s+$", clause.text[: span.start], re.IGNORECASE)
     if m and (m.start() == 0 or not clause.text[m.start() - 1].isalnum()) and not hedge_before(
@@ -230,13 +236,16 @@ def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any]
     return start, num_end, unit_end, unit
 
 
-def _half_of_range(text: str, start: int, end: int, conf: Mapping[str, Any]) -> bool:
-    """The number at text[start:end] is one end of a range: another number joined to it by
-    a range word (`range_words`: "hingga", "sampai") or a dash, before or after it."""
+def _half_of_range(text: str, start: int, end: int, conf: Mapping[str, Any],
+                   number_words: Sequence[str] = ()) -> bool:
+    """The number at text[start:end] is one end of a range: another number (digits or one
+    of `number_words`) joined to it by a range word (`range_words`: "hingga", "sampai",
+    "atau") or a dash, before or after it."""
     joins = alternation([*conf.get("range_words", []), "-", "\u2013"])
-    return bool(re.search(r"\d\s*" + joins + r"\s*$", text[:start], re.IGNORECASE)
-                or re.match(r"\s*" + joins + r"\s*(?:Rp\s*|US\$\s*|\$\s*)?\d", text[end:],
-                            re.IGNORECASE))
+    words_ = alternation(number_words) if number_words else "(?!)"
+    return bool(re.search(r"(?:\d|\b" + words_ + r")\s*" + joins + r"\s*$", text[:start], re.IGNORECASE)
+                or re.match(r"\s*" + joins + r"\s*(?:Rp\s*|US\$\s*|\$\s*)?(?:\d|" + words_ + r"\b)",
+                            text[end:], re.IGNORECASE))
 
 
 def hedge_before(clause: Clause, at: int, conf: Mapping[str, Any]) -> tuple[str, int]:
@@ -260,7 +269,7 @@ def _past_hedge(clause: Clause, start: int, end: int, conf: Mapping[str, Any]) -
 def _ask_quantity(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,
                   pack: Any) -> Asked | None:
     word = q or conf["word"]
-    parts = quantity_parts(clause, span, conf)
+    parts = quantity_parts(clause, span, conf, number_words(pack))
     if parts is None:
         return None
     answer_start, num_end, unit_end, unit = parts

@@ -38,8 +38,13 @@ def _conf(pack: Any) -> dict[str, Any]:
                                 + r"\b", re.IGNORECASE)
     conf["_boiler"] = re.compile(r"^\W*" + alternation(conf.get("boilerplate_starts", []))
                                  + r"\b", re.IGNORECASE)
+    from .tagging.lexicon import lexicon  # closed-class words stand before a name
+
+    conf["_function"] = frozenset(lexicon(pack).function)
     conf["_anaphors"] = re.compile(r"\b" + alternation(conf.get("anaphor_phrases", []) or ["\x00"])
                                    + r"\b", re.IGNORECASE)
+    conf["_anaphor_start"] = re.compile(
+        r"^\W*" + alternation(conf.get("anaphor_starts", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_not_fact_start"] = re.compile(
         r"^\W*" + alternation(conf.get("not_fact_starts", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_clitic_verb_prefixes"] = tuple(
@@ -91,10 +96,17 @@ def _answer_position(question: str, cand: Candidate, conf: dict[str, Any]) -> in
     return m.start() if m else None
 
 
-def _after_name(text: str, spans: list[tuple[int, Span]]) -> bool:
-    """True if text ends with a span's text: "TNGL itu" points to the name before it."""
+def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[str]) -> bool:
+    """True if text ends with a span's text that stands by itself: "TNGL itu" points to
+    the name before it; "klub Prancis itu" points to a club named before (the word before
+    the name is a lower-case content word)."""
     tail = text.rstrip()
-    return any(sp.text and tail.endswith(sp.text) for _, sp in spans)
+    for _, sp in spans:
+        if sp.text and tail.endswith(sp.text):
+            before = _WORD.findall(tail[: len(tail) - len(sp.text)])
+            if not before or not before[-1].islower() or before[-1] in function:
+                return True
+    return False
 
 
 def _after_locative(text: str, pos: int, conf: dict[str, Any]) -> bool:
@@ -120,7 +132,8 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
             people = [sp for sp in before(m.start()) if sp.label == "PERSON" or need == 2]
             if len(people) < need:
                 return f"pronoun: {w}"
-        elif w in conf["demonstratives_set"] and not _after_name(question[: m.start()], spans):
+        elif w in conf["demonstratives_set"] and not _after_name(question[: m.start()], spans,
+                                                                  conf["_function"]):
             return f"demonstrative: {w}"
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 3
               and w not in conf["possessive_exceptions_set"]
@@ -146,6 +159,9 @@ def mood_reason(text: str, conf: dict[str, Any]) -> str | None:
     m = conf["_not_fact_start"].match(text)
     if m:
         return f"not a statement of fact: opens with '{m.group(0).strip()}'"
+    m = conf["_anaphor_start"].match(text)
+    if m:
+        return f"anaphor: opens with '{m.group(0).strip()}'"
     return None
 
 
@@ -216,11 +232,15 @@ def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
 
 def _counts_a_list(cand: Candidate, sentence: Sentence, conf: dict[str, Any]) -> bool:
     """The number counts a list the sentence goes on to give ("lima varian yakni A, B, C,
-    D, dan E"): a few words after it, a word that introduces a list."""
+    D, dan E"; "dua pilihan warna: Hitam dan Putih"): a few words after it, a word that
+    introduces a list, or a colon."""
     if cand.answer_label != QUANTITY:
         return False
     after = words(sentence.text[cand.answer_end:])[:4]
-    return any(w.lower() in conf["list_introducers_set"] for w in after)
+    if any(w.lower() in conf["list_introducers_set"] for w in after):
+        return True
+    m = re.match(r"(?:\s*[\w/-]+){1,4}\s*:", sentence.text[cand.answer_end:])
+    return m is not None
 
 
 def _place_key(norm: str | None, text: str) -> str:

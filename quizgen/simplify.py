@@ -165,11 +165,12 @@ def _correlative_rule(pairs: Sequence[Any]) -> Rule:
 
 
 def _demonstrative_rule(pack: Any, conf: Mapping[str, Any]) -> Rule:
-    """A demonstrative after a descriptive noun phrase ("pameran produk UMKM berskala
-    nasional itu", "Pelabuhan Tanjung Intan tersebut") is dropped: the phrase says by
-    itself what it points at. Kept after a bare or generic noun ("hal itu", "pria
-    tersebut", "kota itu"), or a time word, where "ini" means now ("musim ini"): there only
-    the earlier sentence says what is meant."""
+    """A demonstrative after a noun phrase that holds a name ("pameran produk UMKM
+    berskala nasional itu", "Pelabuhan Tanjung Intan tersebut") is dropped: the phrase says
+    by itself what it points at. Kept after a phrase without a name ("kibordis cilik ini"),
+    one with a generic noun anywhere in it ("hal itu", "mantan penyerang Montpellier itu",
+    "kota itu"), or a time word, where "ini" means now ("musim ini"): there only the
+    earlier sentence says what is meant."""
     demo = re.compile(r"\s+" + alternation(conf["words"]) + r"\b(?!-)", re.IGNORECASE)
     generic = frozenset(str(w).lower() for w in conf.get("generic_heads", []))
     words_ = frozenset(str(w).lower() for w in conf["words"])
@@ -194,8 +195,9 @@ def _demonstrative_rule(pack: Any, conf: Mapping[str, Any]) -> Rule:
                 low = w.lower()
                 if low in stops or low in words_ or is_verb_like(low, pack) or w[0].isdigit():
                     break
-                phrase.insert(0, low)
-            if len(phrase) >= least and not generic & {phrase[0], phrase[-1]}:
+                phrase.insert(0, w)
+            if (len(phrase) >= least and not generic & {w.lower() for w in phrase}
+                    and any(w[0].isupper() for w in phrase[1:])):
                 out.append((m.start(), m.end()))
         return out
 

@@ -220,6 +220,11 @@ VARIANTS = spanned("Calya terdiri dari lima varian yakni E STD MT, E MT, E AT, G
 WEIGHT = spanned("Jaket ukuran medium mempunyai berat kira-kira 1,5 kilogram.",
                  ("QUANTITY", "1,5 kilogram"))
 INTRO = spanned("Berikut aturan teknis mobil EEV di Malaysia:", ("PLACE", "Malaysia"))
+# [IndoSum bench, CC BY-SA 4.0]
+COLOURS = spanned("Nokia 7 Plus akan tersedia dalam dua pilihan warna: Hitam/Tembaga dan "
+                  "Putih/Tembaga.", ("QUANTITY", "dua pilihan warna"))
+SENIOR = spanned("Yang paling senior adalah Paola Abraini, 63 tahun.", ("PERSON", "Paola Abraini"),
+                 ("QUANTITY", "63 tahun"))
 
 
 @pytest.mark.parametrize("sentence,question,answer,label,reason", [
@@ -230,6 +235,10 @@ INTRO = spanned("Berikut aturan teknis mobil EEV di Malaysia:", ("PLACE", "Malay
      "lima", "QUANTITY", "counts the list that follows: answered by counting"),
     (WEIGHT, "Jaket ukuran medium mempunyai berat kira-kira _____ kilogram.", "1,5",
      "QUANTITY", None),  # one and a half is no "one"
+    (COLOURS, "Nokia 7 Plus akan tersedia dalam _____ pilihan warna: Hitam/Tembaga dan "
+     "Putih/Tembaga.", "dua", "QUANTITY", "counts the list that follows: answered by counting"),
+    (SENIOR, "Yang paling senior adalah Paola Abraini, _____ tahun.", "63", "QUANTITY",
+     "anaphor: opens with 'Yang paling'"),
     (INTRO, "Berikut aturan teknis mobil EEV di _____:", "Malaysia", "PLACE",
      "introduces what follows ('Berikut ...:'): not a fact by itself"),
 ])

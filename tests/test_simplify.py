@@ -64,10 +64,15 @@ CASES = [
     # a demonstrative after a descriptive phrase goes; after one word, a generic head, a
     # time word ("ini" as now) or a relative clause it stays [IndoSum fresh slices 2-4,
     # FacQA (ITB) via IndoNLU, CC BY-SA 4.0]
+    ("Pameran Batik Nusantara itu diselenggarakan Dewan Kerajinan Nasional di Gedung Smesco.",
+     "Pameran Batik Nusantara diselenggarakan Dewan Kerajinan Nasional di Gedung Smesco"),
+    # a generic noun anywhere ("produk", "klub") or no name: only the story says which
     ("Pameran produk UMKM itu diselenggarakan Dewan Kerajinan Nasional di Gedung Smesco.",
-     "Pameran produk UMKM diselenggarakan Dewan Kerajinan Nasional di Gedung Smesco"),
+     "Pameran produk UMKM itu diselenggarakan Dewan Kerajinan Nasional di Gedung Smesco"),
     ("Sneijder meninggalkan Nice setelah hanya memperkuat klub Prancis itu selama enam bulan.",
-     "Sneijder meninggalkan Nice setelah hanya memperkuat klub Prancis selama enam bulan"),
+     "Sneijder meninggalkan Nice setelah hanya memperkuat klub Prancis itu selama enam bulan"),
+    ("Kibordis cilik ini memecahkan rekor dunia dengan memainkan 60 kibor.",
+     "Kibordis cilik ini memecahkan rekor dunia dengan memainkan 60 kibor"),
     ("Kijang itu ditemukan terjerat perangkap babi hutan di Kotabumi.",
      "Kijang itu ditemukan terjerat perangkap babi hutan di Kotabumi"),
     ("Total anggaran yang belum dipertanggungjawabkan oleh ketujuh kabupaten itu Rp 19 miliar.",

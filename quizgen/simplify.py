@@ -215,8 +215,12 @@ def rules(pack: Any) -> list[Rule]:
         out.append(_regex_rule(r"^\s*" + alternation(conf["leading_phrases_before_comma"])
                                + r"\s*,(?!\d)\s*"))
     for group in conf.get("leading_to_comma", []):
+        # with the name set off after the role ("Menurut Kepala Departemen X, Cora Yim, ..."):
+        # up to four capitalised words between two commas go with the phrase
+        name = r"(?:(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*)){0,3}\s*,(?!\d)\s*)?" \
+            if group.get("with_name") else ""
         out.append(_regex_rule(
-            r"^\s*" + alternation(group["heads"]) + r"\b[^,\"“”]*?,(?!\d)\s*",
+            r"^\s*" + alternation(group["heads"]) + r"\b[^,\"“”]*?,(?!\d)\s*" + name,
             keep_if=group.get("keep_if", []), max_words=group.get("max_words")))
     lead_attr = conf.get("leading_attribution")
     if lead_attr:

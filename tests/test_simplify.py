@@ -101,9 +101,15 @@ CASES = [
     # who said it, up to the reporting verb and its comma [IndoSum bench, CC BY-SA 4.0]
     ("Kepala Satuan Komunikasi PT PLN, I Made Suprateka menyebutkan, penyewaan kapal akan "
      "dilakukan dalam 2 tahun ke depan.", "penyewaan kapal akan dilakukan dalam 2 tahun ke depan"),
-    # "demikian pula" is a fixed phrase: its "pula" stays
-    ("Sekolah di New York meniadakan kelas, demikian pula dengan sekolah di Boston.",
-     "Sekolah di New York meniadakan kelas, demikian pula dengan sekolah di Boston"),
+    # "begitu pula" is a fixed phrase: its "pula" stays
+    ("Sekolah di New York meniadakan kelas, begitu pula dengan sekolah di Boston.",
+     "Sekolah di New York meniadakan kelas, begitu pula dengan sekolah di Boston"),
+    # ", demikian Reuters": who reported it; a source named after its role goes with
+    # "Menurut ..." [IndoSum fresh, CC BY-SA 4.0]
+    ("Porzingis mencetak 24 poin, dan Courtney Lee 16 poin, demikian Reuters.",
+     "Porzingis mencetak 24 poin, dan Courtney Lee 16 poin"),
+    ("Menurut Kepala Departemen Fox International Channels, Cora Yim, Fox memproduksi serial "
+     "televisi premium.", "Fox memproduksi serial televisi premium"),
     # a person noun with its demonstrative points at someone named before: it stays, so
     # the quality filter can drop the question; "kala itu" is a fixed phrase
     ("Aktor veteran ini mulai terkenal setelah memainkan Peter McCallister di Home Alone.",

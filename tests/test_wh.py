@@ -121,6 +121,12 @@ ROWS = [
              ("DATE", "Jumat (5/3/2021)", {"weekday": "Jumat"})),
      "DATE", "Kapan warga Afghanistan turun ke jalan untuk menuntut pengunduran diri pemerintah?",
      "Jumat (5/3/2021)"),
+    # a word after the date that goes with it ("esok") goes with it
+    (spanned("Elgort mengungkap rencana untuk bertemu dengan para personel BTS pada Jumat "
+             "(25/8/2017) esok.", ("PERSON", "Elgort"), ("ORG", "BTS"),
+             ("DATE", "Jumat (25/8/2017)", {"weekday": "Jumat"})),
+     "DATE", "Kapan Elgort mengungkap rencana untuk bertemu dengan para personel BTS?",
+     "Jumat (25/8/2017)"),
 ]
 
 

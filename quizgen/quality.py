@@ -55,7 +55,7 @@ def _conf(pack: Any) -> dict[str, Any]:
     grammar = conf.get("grammar") or {}
     conf["_grammar"] = {k: frozenset(str(w).lower() for w in grammar.get(k, []))
                         for k in ("coordinators", "conjunctions", "case_prepositions",
-                                  "bad_pairs", "after_question_word_ok")}
+                                  "bad_pairs", "after_question_word_ok", "subordinators")}
     return conf
 
 
@@ -425,6 +425,8 @@ def grammar_reason(text: str, pack: Any) -> str | None:
     g = conf["_grammar"]
     bare = QUOTED.sub(" ", text)
     toks = [t.lower() for t in re.findall(r"\w+(?:-\w+)*|[,.?;:!]", bare)]
+    if toks and toks[0] in g["subordinators"] and "," not in toks:
+        return f"grammar: a '{toks[0]}' clause without its main clause"
     for a, b in zip(toks, toks[1:] + ["."]):
         if a in g["conjunctions"] and b in g["coordinators"]:
             return f"grammar: {a} {b}"

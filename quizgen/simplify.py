@@ -191,10 +191,15 @@ def _demonstrative_rule(pack: Any, conf: Mapping[str, Any]) -> Rule:
             if any(w.lower() in closers for w in segment):
                 continue  # "Hakim yang memblokir ... itu memperpanjang": it closes a subject
             phrase: list[str] = []
-            for w in reversed(segment):
+            opens = "," not in text[: m.start()]  # segment[0] is capitalised by position
+            for i in range(len(segment) - 1, -1, -1):
+                w = segment[i]
                 low = w.lower()
                 if low in stops or low in words_ or is_verb_like(low, pack) or w[0].isdigit():
                     break
+                if w[0].isupper() and any(x[0].islower() for x in phrase) and not (
+                        i == 0 and opens):
+                    break  # a name before lower-case words ends an earlier phrase ("BPS")
                 phrase.insert(0, w)
             if (len(phrase) >= least and not generic & {w.lower() for w in phrase}
                     and any(w[0].isupper() for w in phrase[1:])):

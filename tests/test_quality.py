@@ -111,6 +111,11 @@ def _same(c: Candidate, s: Sentence) -> bool:
 # Grammar sanity: questions and statements over broken or badly cut sentences (IndoSum dev,
 # CC BY-SA 4.0) and the reason each gets; well-formed ones get None.
 GRAMMAR = [
+    # a subordinate clause whose main clause was cut away [IndoSum bench, CC BY-SA 4.0]
+    ("Meskipun banyak layanan e-commerce asing masuk ke Indonesia hingga rencana Amazon yang "
+     "memperluas layanannya ke _____.", "grammar: a 'meskipun' clause without its main clause"),
+    ("Meskipun hujan, laga tetap digelar di _____.", None),
+    ("Sejak kapan Arsene Wenger membesut Arsenal?", None),
     ("Ketersediaan fitur belanja daring disebut _____ bisa memangkas waktu checkout sehingga "
      "dan meningkatkan konversi penjualan.", "grammar: sehingga dan"),
     ("Dokter mendiagnosa _____ persen bagian mata kiri Novel rusak akibat serangan pada dengan "

@@ -73,6 +73,10 @@ CASES = [
      "Sneijder meninggalkan Nice setelah hanya memperkuat klub Prancis itu selama enam bulan"),
     ("Kibordis cilik ini memecahkan rekor dunia dengan memainkan 60 kibor.",
      "Kibordis cilik ini memecahkan rekor dunia dengan memainkan 60 kibor"),
+    # a name before the phrase's lower-case words is not part of it [IndoSum bench,
+    # CC BY-SA 4.0]
+    ("Menurut data Badan Pusat Statistik (BPS) pertumbuhan industri tersebut terus meningkat.",
+     "Menurut data Badan Pusat Statistik pertumbuhan industri tersebut terus meningkat"),
     ("Kijang itu ditemukan terjerat perangkap babi hutan di Kotabumi.",
      "Kijang itu ditemukan terjerat perangkap babi hutan di Kotabumi"),
     ("Total anggaran yang belum dipertanggungjawabkan oleh ketujuh kabupaten itu Rp 19 miliar.",

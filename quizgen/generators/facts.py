@@ -13,11 +13,12 @@ or place kept in the clause keeps facts of different events apart.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
-from ..model import PLACE, Span
+from ..model import PLACE, Article, Span
 from ..simplify import WORD_RE, Clause, remember_last, words
 
 
@@ -90,6 +91,28 @@ def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
     return False
 
 
+_ARTICLE_LOWER: OrderedDict[str, frozenset[str]] = OrderedDict()
+_ARTICLES_KEPT = 64
+
+
+def note_article(article: Article) -> None:
+    """Remember the words `article` writes in lower case ("getaran", "investigator"), so
+    that a question may lower-case one of them where it opened a sentence although the
+    pack's word lists do not know it; names are not written in lower case."""
+    if article.id in _ARTICLE_LOWER:
+        _ARTICLE_LOWER.move_to_end(article.id)
+        return
+    _ARTICLE_LOWER[article.id] = frozenset(
+        w for s in article.sentences for w in WORD_RE.findall(s.text) if w.isalpha() and w.islower())
+    while len(_ARTICLE_LOWER) > _ARTICLES_KEPT:
+        _ARTICLE_LOWER.popitem(last=False)
+
+
+def lower_in_article(word: str, article_id: str) -> bool:
+    """The article (noted by `note_article`) writes `word` in lower case somewhere."""
+    return word.lower() in _ARTICLE_LOWER.get(article_id, frozenset())
+
+
 def lower_first(text: str, clause: Clause,
                 ordinary: Callable[[str], bool] | None = None) -> str:
     """Lower-case the first word of text unless it is a name (in a span, capitalised in
@@ -109,7 +132,8 @@ def lower_first(text: str, clause: Clause,
         return text  # "iPhone", "McDonald"
     if _capitalised_mid_sentence(word, clause.sentence.text):
         return text  # a name the tagger left untyped ("Dalam panggilan itu, Jedun ...")
-    if ordinary is not None and not ordinary(word.lower()):
+    if ordinary is not None and not ordinary(word.lower()) and not lower_in_article(
+            word, clause.sentence.article_id):
         return text  # no ordinary word: a name ("Kim", "Porzingis") more likely than not
     nxt = re.match(r"[ ]+(\w+)", text[m.end(1):])
     if nxt and nxt.group(1)[0].isupper() and not (

@@ -55,7 +55,7 @@ from .clausepos import (
     subject_blocked,
     tokens,
 )
-from .facts import fact_key, lower_first, tidy_question, undouble, upper_first
+from .facts import fact_key, lower_first, note_article, tidy_question, undouble, upper_first
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -352,6 +352,7 @@ def wh(sentence: Sentence, article: Article, params: Mapping[str, Any], pack: An
        template: Any) -> list[Candidate]:
     if not any(sp.label == params["label"] for sp in sentence.spans):
         return []
+    note_article(article)
     clause = _short_clause(sentence, pack)
     statement = upper_first(clause.text) + "."
     out = []

@@ -262,3 +262,22 @@ def test_wh_fact_same_for_reordered_wording(pack):
 ])
 def test_wh_passive_voice(pack, active, passive_form):
     assert passive(active, pack) == passive_form
+
+
+# A word the pack's lists do not know keeps its capital at the start of a question (a
+# name, more likely than not) unless the article writes it in lower case elsewhere
+# [IndoSum bench, CC BY-SA 4.0]
+@pytest.mark.parametrize("elsewhere,question", [
+    ("Warga merasakan getaran kuat.", "Kapan getaran terjadi sekitar 09.50 WIB?"),
+    ("Warga merasakan guncangan kuat.", "Kapan Getaran terjadi sekitar 09.50 WIB?"),
+])
+def test_wh_lowers_a_word_the_article_writes_in_lower_case(pack, elsewhere, question):
+    from quizgen.model import Sentence
+
+    first = spanned("Getaran terjadi pada Selasa (11/4/2017) sekitar 09.50 WIB.",
+                    ("DATE", "Selasa (11/4/2017)", {"weekday": "Selasa"}))
+    article = Article("gempa", "gempa.txt", "id",
+                      sentences=[first, Sentence("gempa", 1, 0, elsewhere)])
+    first.article_id = "gempa"
+    cands = get("wh").fn(first, article, {"label": "DATE"}, pack, TEMPLATE)
+    assert [c.question for c in cands] == [question]

@@ -92,6 +92,7 @@ def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
 
 
 _ARTICLE_LOWER: OrderedDict[str, frozenset[str]] = OrderedDict()
+_ARTICLE_KEY: dict[str, tuple[str, int, int]] = {}  # which article object was noted
 _ARTICLES_KEPT = 64
 
 
@@ -99,13 +100,16 @@ def note_article(article: Article) -> None:
     """Remember the words `article` writes in lower case ("getaran", "investigator"), so
     that a question may lower-case one of them where it opened a sentence although the
     pack's word lists do not know it; names are not written in lower case."""
-    if article.id in _ARTICLE_LOWER:
+    key = (article.id, id(article.sentences), len(article.sentences))
+    if _ARTICLE_KEY.get(article.id) == key:
         _ARTICLE_LOWER.move_to_end(article.id)
         return
+    _ARTICLE_KEY[article.id] = key
     _ARTICLE_LOWER[article.id] = frozenset(
         w for s in article.sentences for w in WORD_RE.findall(s.text) if w.isalpha() and w.islower())
+    _ARTICLE_LOWER.move_to_end(article.id)
     while len(_ARTICLE_LOWER) > _ARTICLES_KEPT:
-        _ARTICLE_LOWER.popitem(last=False)
+        _ARTICLE_KEY.pop(_ARTICLE_LOWER.popitem(last=False)[0], None)
 
 
 def lower_in_article(word: str, article_id: str) -> bool:

@@ -90,6 +90,18 @@ ROWS = [
     (spanned("Diberitakan Ace Showbiz, selama vakum, Nick memilih bersolo karier di Los Angeles.",
              ("ORG", "Ace Showbiz"), ("PERSON", "Nick"), ("PLACE", "Los Angeles")),
      {"labels": ["ORG"], "max": 3}, []),
+    # names in a list whatever the tagger typed them, the last after a list word; "A dan
+    # B, C" is no list of three [IndoSum bench, CC BY-SA 4.0]
+    (spanned("Posisi The Doctor melorot setelah disalip Lorenzo, Maverick Vinales, dan "
+             "terakhir Johann Zarco.", ("PERSON", "Lorenzo"), ("PERSON", "Maverick Vinales"),
+             ("ORG", "Johann Zarco")),
+     {"labels": ["PERSON"], "max": 3, "list_words": ["dan", "serta", "atau", "hingga"]}, []),
+    (spanned("Guardiola bergelimang gelar bersama Barcelona dan Bayern Muenchen, Pep juga "
+             "mendapati kenyataan berbeda.", ("PERSON", "Guardiola"), ("ORG", "Barcelona"),
+             ("ORG", "Bayern Muenchen")),
+     {"labels": ["ORG"], "max": 1, "list_words": ["dan", "serta", "atau", "hingga"]},
+     [("Guardiola bergelimang gelar bersama _____ dan Bayern Muenchen, Pep mendapati "
+       "kenyataan berbeda.", "Barcelona")]),
     (spanned("Marcus/Kevin sebelumnya meraih titel pada Taiwan Terbuka 2015.",
              ("PERSON", "Marcus"), ("PERSON", "Kevin"), ("DATE", "2015")),
      {"labels": ["PERSON"], "max": 3}, []),

@@ -139,7 +139,34 @@ def _list_member(clause: Any, span: Any, list_words: list[str]) -> bool:
             runs[-1].append(s)
         else:
             runs.append([s])
-    return any(len(run) >= 3 and any(s is span for s in run) for run in runs)
+    if any(len(run) >= 3 and any(s is span for s in run) for run in runs):
+        return True
+    return _named_run_member(clause.text, span.start, span.end, words)
+
+
+# A name in a list: capitalised words (with the lower-case particles of names), and the
+# separators of a list (a comma, a list word, both, and "terakhir" after the list word)
+_NAME = r"(?-i:[A-Z][\w.'&/-]*)(?:\s+(?:(?-i:[A-Z0-9][\w.'&/-]*)|de|del|da|van|von|bin|al))*"
+
+
+def _named_run_member(text: str, start: int, end: int, words: str) -> bool:
+    """The span is one of three or more names in a row, the last after a list word,
+    whatever their tags: the tagger types list members apart ("Birdshot, Canola, EWA, I
+    America, ... dan A Woman ..." are films; "Lorenzo, Maverick Vinales, dan terakhir
+    Johann Zarco"). Names after commas alone are an address ("Kendal, Jawa Tengah"), and
+    "A dan B, C" ends its list at B."""
+    last = rf"(?:\s*,?\s+(?:{words})\s+(?:terakhir\s+)?)"  # the list word before the last one
+    sep = rf"(?:{last}|\s*,\s*)"
+    for m in re.finditer(rf"{_NAME}(?:\s*,\s*{_NAME})*{last}{_NAME}", text):
+        if m.start() <= start and end <= m.end():
+            items = [i for i in re.split(sep, m.group(0)) if i]
+            offsets, pos = [], m.start()
+            for item in items:
+                at = text.index(item, pos)
+                offsets.append((at, at + len(item)))
+                pos = at + len(item)
+            return len(items) >= 3 and (start, end) in offsets
+    return False
 
 
 @register("cloze", params={"labels": (list, False), "max": (int, False),

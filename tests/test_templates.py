@@ -476,3 +476,26 @@ def test_templates_cli_try_bad_date() -> None:
     assert r.exit_code == 1
     assert r.output == ("quizgen: error: --date '13/7/2025' is not a date; write it as "
                         "YYYY-MM-DD, e.g. 2025-07-13\n")
+
+
+# An office has one holder to ask for; a profession has many ("Siapa petenis putri Amerika
+# Serikat?"), and a person's occupation is a "profesi", not a "jabatan" [IndoSum bench and
+# fresh, CC BY-SA 4.0]
+@pytest.mark.parametrize("text,expected", [
+    ("Petenis putri Amerika Serikat, Venus Williams, melaju ke semifinal.",
+     {("id.role.of", "Apa profesi Venus Williams?", "petenis putri Amerika Serikat")}),
+    ("Gol itu menaklukkan kiper PSS Fhail Firmansyah di Sleman.",
+     {("id.role.of", "Apa profesi Fhail Firmansyah?", "kiper PSS")}),
+    ("Presiden Rusia Vladimir Putin tiba di Pyongyang.",
+     {("id.role.holder", "Siapa Presiden Rusia?", "Vladimir Putin"),
+      ("id.role.of", "Apa jabatan Vladimir Putin?", "Presiden Rusia")}),
+])
+def test_templates_role_questions_by_kind_of_role(pack, text, expected) -> None:
+    from quizgen.split import tokenize
+    from quizgen.tag import tag_sentence
+
+    templates = [t for t in load_templates(pack) if t.id.startswith("id.role.")]
+    s = marked(text)
+    s.tokens, s.spans = tokenize(text), tag_sentence(text, pack)
+    assert {(c.template, c.question, c.answer)
+            for c in run_templates(s, article_of(s), templates, pack)} == expected

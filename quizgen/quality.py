@@ -190,7 +190,7 @@ def _anaphor_reason(question: str, spans: list[tuple[int, Span]], answer_label: 
     return None
 
 
-def _answer_given(cand: Candidate, question: str, spans: list[tuple[int, Span]]) -> bool:
+def _answer_given(cand: Candidate, question: str, spans: list[tuple[int, Span]], pack: Any) -> bool:
     if _contains(question, cand.answer):
         return True
     if cand.answer_norm and any(sp.norm == cand.answer_norm for _, sp in spans):
@@ -198,7 +198,25 @@ def _answer_given(cand: Candidate, question: str, spans: list[tuple[int, Span]])
     if cand.answer_label == "PERSON":
         qwords = {w for w in words(question) if w[:1].isupper()}
         return any(w in qwords for w in words(cand.answer) if len(w) >= 3 and w[:1].isupper())
+    if cand.answer_label == PLACE:
+        # the place's own name in the question ("Bupati Bogor ... di _____" for "Kab Bogor"),
+        # not the words for its kind or direction ("Kabupaten", "Utara")
+        kinds = _place_kind_words(pack)
+        qwords = {w.lower() for w in words(question) if w[:1].isupper()}
+        return any(w.lower() in qwords for w in words(cand.answer)
+                   if len(w) >= 3 and w[:1].isupper() and w.lower() not in kinds)
     return False
+
+
+@cache
+def _place_kind_words(pack: Any) -> frozenset[str]:
+    """Words of a place name that say its kind or direction, not which place it is (the
+    pack's places.yaml `context`, `directions` and quality.yaml `place_kind_words`)."""
+    places = pack.data("places") or {}
+    out = {str(w).lower() for ws in (places.get("context") or {}).values() for w in ws
+           for w in str(w).split()}
+    out |= {str(w).lower() for w in places.get("directions", [])}
+    return frozenset(out | _conf(pack).get("place_kind_words_set", frozenset()))
 
 
 def _needs_context(cand: Candidate, question: str, spans: list[tuple[int, Span]],
@@ -305,7 +323,7 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
     reason = _anaphor_reason(q, spans, candidate.answer_label, conf)
     if reason:
         return reason
-    if _answer_given(candidate, q, spans):
+    if _answer_given(candidate, q, spans, pack):
         return "answer in question"
     if _needs_context(candidate, q, spans, conf):
         return "event without time or place"

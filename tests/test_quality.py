@@ -286,6 +286,11 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
      "Payne", "PERSON", None),
     ("Netto operasi fiskal mencapai Rp 214 triliun, lebih tinggi dari periode yang sama tahun lalu.",
      [], "Rp 214 triliun", "QUANTITY", None),
+    # the place's own name elsewhere in the question gives it away; its kind word does not
+    ("Kasus alih lahan di Kab Bogor menjadikan Bupati Bogor narapidana.", [], "Kab Bogor",
+     "PLACE", "answer in question"),
+    ("Kasus alih lahan di Kab Bogor menjadikan Bupati Cianjur narapidana.", [], "Kab Bogor",
+     "PLACE", None),
     # a person the story introduced before, in a question that names nobody
     ("Karena tak kuat korban langsung melarikan diri ke Pasar Koja dalam kondisi menangis.", [],
      "Pasar Koja", "PLACE", "anaphor: korban (a person named before)"),

@@ -190,6 +190,15 @@ def _resolve(
     if g["dw"]:
         iso = (ref + timedelta(days=lex.day_words[key(g["dw"])])).isoformat() if ref else None
         return make(iso, DAY)
+    if g["yd_y"]:  # "2001 silam": the year, without the direction word
+        if _vague_before(text, start, lex):
+            return None
+        return DateMatch(start, end, g["yd_y"], g["yd_y"], YEAR)
+    if g["yp_y"]:  # "pada 2012": the year after a preposition of time
+        pm = lex.prev_word_re.search(text, max(0, start - 40), start)
+        if not pm or key(pm.group(1)) not in lex.year_prepositions:
+            return None
+        return DateMatch(start, end, g["yp_y"], g["yp_y"], YEAR)
     if g["yw_y"]:  # the match is the year alone, without its "tahun"
         if _vague_before(text, start, lex):
             return None  # "Nomor 12 Tahun 2005": a document's number and year, not a date

@@ -49,7 +49,7 @@ def key(text: str) -> str:
 # The shape of dates.yaml: which keys hold word lists, numbered lists, groups or numbers.
 _WORDS = (
     "date_words", "time_zones", "time_words", "day_parts", "range_words",
-    "weekdays_also_units", "vague_counts", "year_words",
+    "weekdays_also_units", "vague_counts", "year_words", "year_prepositions", "year_followers",
 )
 _NUMBERED = {"month_spellings": range(1, 13), "weekday_spellings": range(0, 7)}
 _GROUPED = {"relative": ("past", "this", "next"), "units": (DAY, MONTH, YEAR)}
@@ -156,6 +156,8 @@ class Lexicon:
         counts = _alt(self.counts) or "(?!)"
         dwords = _alt(self.day_words) or "(?!)"
         ywords = _alt(data.get("year_words") or []) or "(?!)"
+        self.year_prepositions = {key(w) for w in data.get("year_prepositions") or []}
+        yfollow = _alt(data.get("year_followers") or []) or "(?!)"
         dword = _alt(data.get("date_words") or []) or "(?!)"
         wd_prefix = rf"(?:(?P<{{}}>{w_wide})\s*,?\s*(?:(?:{dword})\s+)?)?"
         branches = [
@@ -181,6 +183,11 @@ class Lexicon:
             rf"(?P<dw>{dwords})(?!\w)",
             # tahun 2017
             rf"(?:{ywords})\s+(?P<yw_y>{_Y})",
+            # 2001 silam | 2020 mendatang: a bare year with a direction word (left out)
+            rf"(?P<yd_y>{_Y})(?=\s+(?:{dirs})(?!\w))",
+            # pada 2012 | sejak 1996: a bare year after one of `year_prepositions` (checked
+            # in dates.py) and before no noun ("hingga 2000 orang" is a count)
+            rf"(?P<yp_y>{_Y})(?=\s*[,.;:)\]]|\s*$|\s+(?:{yfollow})(?!\w)|\s+(?-i:[A-Z]))",
             # Selasa | Minggu pagi | Rabu lalu
             rf"(?P<b_wd>{w_wide})(?:\s+(?P<b_dir>{dirs}))?(?:\s+(?P<b_part>{parts}))?",
         ]

@@ -41,8 +41,14 @@ def _conf(pack: Any) -> dict[str, Any]:
     from .tagging.lexicon import lexicon  # closed-class words stand before a name
 
     conf["_function"] = frozenset(lexicon(pack).function)
+    words_data = pack.data("words")
+    conf["_plain"] = frozenset(str(w).lower() for key in ("function", "common")
+                               for w in words_data.get(key, [])) | frozenset(
+        str(w).lower() for w in conf.get("question_words", []))
     conf["_anaphors"] = re.compile(r"\b" + alternation(conf.get("anaphor_phrases", []) or ["\x00"])
                                    + r"\b", re.IGNORECASE)
+    conf["_relative_day"] = re.compile(
+        r"\b" + alternation(conf.get("relative_day_phrases", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_anaphor_start"] = re.compile(
         r"^\W*" + alternation(conf.get("anaphor_starts", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_not_fact_start"] = re.compile(
@@ -114,6 +120,17 @@ def _after_locative(text: str, pos: int, conf: dict[str, Any]) -> bool:
     return bool(before) and before[-1].lower() in conf.get("locative_prepositions_set", ())
 
 
+def _name_word_near(text: str, at: int, conf: dict[str, Any]) -> bool:
+    """A capitalised word that is no plain word (a name the tagger missed: "Marvel Studios,
+    melalui bosnya") before `at`, or opening the clause after the comma that follows it
+    ("Melihat timnya minim peluang, Montella ..."): what a possessive may stand for."""
+    plain = conf["_plain"]
+    if any(w[:1].isupper() and w.lower() not in plain for w in _WORD.findall(text[:at])):
+        return True
+    m = re.match(r"[^,]*,\s*(\w+)", text[at:])
+    return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() not in plain
+
+
 def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str, Any]) -> str | None:
     bare = QUOTED.sub(lambda m: " " * len(m.group(0)), question)
     bare = conf["_demo_phrases"].sub(lambda m: " " * len(m.group(0)), bare)
@@ -135,7 +152,7 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
         elif w in conf["demonstratives_set"] and not _after_name(question[: m.start()], spans,
                                                                   conf["_function"]):
             return f"demonstrative: {w}"
-        elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 3
+        elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 2
               and w not in conf["possessive_exceptions_set"]
               and not w.startswith(conf["_not_possessive_prefixes"])):
             if w.startswith(conf["_clitic_verb_prefixes"]):
@@ -144,7 +161,7 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
                 if not [pos for pos, sp in spans if pos < m.start()
                         and sp.label.lower() in named and not _after_locative(question, pos, conf)]:
                     return f"pronoun: {w}"
-            elif not before(m.start()):
+            elif not before(m.start()) and not _name_word_near(bare, m.start(), conf):
                 return f"possessive: {w}"
     return None
 
@@ -327,6 +344,9 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
         return "answer in question"
     if _needs_context(candidate, q, spans, conf):
         return "event without time or place"
+    if (candidate.answer_label == DATE and CLOZE not in candidate.kinds
+            and conf["_relative_day"].search(QUOTED.sub(" ", q))):
+        return "asks when, and says when relative to the writing ('hari ini')"
     if _counts_a_list(candidate, sentence, conf):
         return "counts the list that follows: answered by counting"
     reason = (_answer_reason(candidate, conf) or _setting_reason(candidate, article, conf)
@@ -457,6 +477,26 @@ def grammar_reason(text: str, pack: Any) -> str | None:
         if a in conf["question_words_set"] and b not in g["after_question_word_ok"] and (
                 b == "," or b in g["case_prepositions"] or b in g["conjunctions"]):
             return f"grammar: {a} {b}"
+    return _fronted_phrase_reason(re.findall(r"\w+(?:[-.]\w+)*|[,.?;:!]", bare), conf, pack)
+
+
+def _fronted_phrase_reason(toks: list[str], conf: dict[str, Any], pack: Any) -> str | None:
+    """A question that opens with its question phrase and then a phrase without a verb set
+    off by a comma ("Kapan Puncaknya, Douglas ...?", "Kapan tepat pukul 10.00 WIB, Jefri
+    ...?"): the opener of the sentence was left in front of its clause."""
+    qwords = conf["question_words_set"]
+    at = next((i for i, t in enumerate(toks[:3]) if t.lower() in qwords), None)
+    if at is None or "," not in toks[at + 1:]:
+        return None
+    comma = toks.index(",", at + 1)
+    between = [t for t in toks[at + 1: comma] if t not in PUNCT]
+    after = toks[comma + 1:]
+    appos = next((i for i, t in enumerate(after) if not t[:1].isupper()), len(after))
+    if 0 < appos <= 4 and appos < len(after) and after[appos] == ",":
+        return None  # ", Roger Federer," / ", Hukum, dan Keamanan": an apposition or a list
+    if 0 < len(between) <= 6 and not any(is_verb_like(t, pack) for t in between):
+        return (f"grammar: '{toks[at]} {' '.join(between)},': an opener left before its "
+                f"clause")
     return None
 
 

@@ -64,6 +64,10 @@ def false_statement(
     if candidate.answer_label == PLACE and _located(candidate.statement[end:], pack):
         return None
     attrs = _answer_attrs(candidate)
+    if candidate.answer_label == PLACE and not attrs.get("kind"):
+        # a place of no known kind (a venue, a hall): any other place swapped in reads
+        # absurd ("Anggun sangat terkenal di Sumit Room") or cuts a name ("Jateng 5 ICE BSD")
+        return None
     answer = Answer(
         text=shown,
         label=candidate.answer_label,

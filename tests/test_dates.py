@@ -107,6 +107,12 @@ FIND_ROWS = [
     ("dua hari lalu", date(2017, 3, 1), [("dua hari lalu", "2017-02-27", "day")]),
     ("Rabu lalu", date(2025, 7, 16), [("Rabu lalu", "2025-07-09", "day")]),
     ("Oktober mendatang", date(2017, 12, 1), [("Oktober mendatang", "2018-10", "month")]),
+    # a bare year with a direction word, or after a preposition of time with no noun after
+    # it [IndoSum fresh slice 7, CC BY-SA 4.0]
+    ("rumah Paul Burrell pada 2001 silam.", None, [("2001", "2001", "year")]),
+    ("Wenger membesut Arsenal sejak 1996.", None, [("1996", "1996", "year")]),
+    ("dibangun pada 1998 dan dijual pada 2005, Jakarta", None,
+     [("1998", "1998", "year"), ("2005", "2005", "year")]),
 ]
 
 # (text) that holds no date at all
@@ -126,6 +132,8 @@ NOT_DATES = [
     # a document's number and year [FacQA, CC BY-SA 4.0]
     "menolak Peraturan Menteri Perdagangan Nomor 12 Tahun 2005 tentang Pencabutan Larangan",
     "Pasal 11 UU No. 31 Tahun 1999 sebagaimana telah diubah",
+    "jumlahnya naik hingga 2000 orang",  # a count, not a year
+    "kode 2001 dan 2002 dipakai",  # no preposition of time before it
 ]
 
 

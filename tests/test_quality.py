@@ -87,6 +87,9 @@ ROWS = [
     (cand(CAPTION, "_____ dan Rusia bersama.", "Korea Utara", "PLACE", kinds=("cloze",)),
      "fragment: no verb"),
     (cand(CAPTION, "Siapa Rusia?", "Korea Utara", "PLACE"), "too short (2 words)"),
+    # asks when, and keeps when relative to the writing [IndoSum fresh slice 7]
+    (cand(LEDE, "Kapan Kim Jong Un bertemu Lavrov di Wonsan, hari ini?", "Sabtu (12/7)", "DATE",
+          norm="2025-07-12"), "asks when, and says when relative to the writing ('hari ini')"),
     (cand(WONSAN, "Di mana “pertemuan Kim dan Lavrov berlangsung?", "Wonsan", "PLACE"),
      "unbalanced quotes or brackets"),
     (cand(LONG, "Siapa yang menyatakan dukungan tanpa syarat terhadap Rusia dalam perang di "
@@ -111,6 +114,10 @@ def _same(c: Candidate, s: Sentence) -> bool:
 # Grammar sanity: questions and statements over broken or badly cut sentences (IndoSum dev,
 # CC BY-SA 4.0) and the reason each gets; well-formed ones get None.
 GRAMMAR = [
+    # an opener of the sentence left between the question word and its clause
+    ("Kapan Puncaknya, Douglas meremas tangan Braudy saat rapat di New York?",
+     "grammar: 'Kapan Puncaknya,': an opener left before its clause"),
+    ("Kapan petenis asal Swiss, Roger Federer, bakal menghadapi Juan Martin del Potro?", None),
     # a subordinate clause whose main clause was cut away [IndoSum bench, CC BY-SA 4.0]
     ("Meskipun banyak layanan e-commerce asing masuk ke Indonesia hingga rencana Amazon yang "
      "memperluas layanannya ke _____.", "grammar: a 'meskipun' clause without its main clause"),
@@ -259,8 +266,14 @@ def test_quality_numbers_and_introductions(pack, sentence, question, answer, lab
      [("PERSON", "Andi Wijaya")], "Peru", None),
     ("Topan Wilma memicu terjadinya longsor yang menewaskan 10 orang di Haiti.",
      [("ORG", "Topan Wilma")], "Haiti", None),
-    ("Penelitian Diah berangkat dari kebiasaannya menyapu halaman rumahnya di Yogyakarta.",
+    # a name the tagger missed ("Diah") is what the possessive stands for; with no name
+    # before or right after the clause, the possessive points out of the sentence
+    ("Penelitian Diah dimulai dari kebiasaannya menyapu halaman rumahnya di Yogyakarta.",
+     [], "Yogyakarta", None),
+    ("Penelitian dimulai dari kebiasaannya menyapu halaman rumahnya di Yogyakarta.",
      [], "Yogyakarta", "possessive: kebiasaannya"),
+    ("Melihat timnya minim peluang, Montella menarik keluar Cutrone di Milan.",
+     [("PERSON", "Montella"), ("PERSON", "Cutrone")], "Milan", None),
 ])
 def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, reason):
     sentence = spanned(text, *names, ("PLACE", answer))

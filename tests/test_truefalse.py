@@ -78,3 +78,18 @@ def test_truefalse_balanced(n, falsifiable, expected_false):
     assert sum(not v for v in plan.values()) == expected_false
     assert all(can[k] for k, v in plan.items() if not v)
     assert plan == plan_truth(list(reversed(keys)), can, seed=7)  # order does not matter
+
+
+def test_truefalse_place_of_no_known_kind_is_not_swapped():
+    """A venue or hall the tagger knows no kind of ("Sumit Room", "Hall 5 ICE BSD"): any
+    place swapped in reads absurd [IndoSum fresh slice 7, CC BY-SA 4.0]."""
+    import copy
+
+    c = next(c for c in seed_candidates(CORPUS) if c.answer == "Wonsan" and c.statement)
+    c.statement = "Pertemuan Kim dan Lavrov berlangsung di Wonsan."
+    assert false_statement(c, CORPUS, PACK, random.Random(0)) is not None
+    kindless = copy.deepcopy(c)
+    for span in kindless.slots.values():
+        if (span.start, span.end) == (c.answer_start, c.answer_end):
+            span.attrs.pop("kind", None)
+    assert false_statement(kindless, CORPUS, PACK, random.Random(0)) is None

@@ -198,6 +198,13 @@ NOT_ASKED = [
     # two years contrasted: asking for one leaves a hole ("dan tahun hanya ada ...")
     (spanned("Tahun 2017 tercatat ada 1.267 perjalanan kapal dan tahun 2016 hanya ada 1.053 "
              "perjalanan.", ("DATE", "2017"), ("DATE", "2016")), "DATE"),
+    # a state, not an event: no "Kapan ... adalah ...?" [IndoSum fresh, CC BY-SA 4.0]
+    (spanned("Peraih nominasi terbanyak adalah Jackson, dengan 11 nominasi pada 1984.",
+             ("PERSON", "Jackson"), ("DATE", "1984")), "DATE"),
+    # the date of a fronted clause, not of the main clause
+    (spanned("Setelah Van Persie hengkang ke Manchester United pada 2012, tak ada lagi striker "
+             "Arsenal yang mencetak 30 gol.", ("PERSON", "Van Persie"),
+             ("ORG", "Manchester United"), ("DATE", "2012"), ("ORG", "Arsenal")), "DATE"),
     # one of two numbers offered as alternatives [IndoSum bench, CC BY-SA 4.0]
     (spanned("Para ahli menilai hanya ada lima atau enam kasus serupa di dunia.",
              ("QUANTITY", "enam kasus", {"unit": "kasus"})), "QUANTITY"),

@@ -116,6 +116,14 @@ def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None
     if _YEAR.match(span.text) and any(_YEAR.match(s.text) for s in clause.spans
                                       if s.label == DATE and s is not span):
         return None  # "tahun 2017 ada 1.267 ... dan tahun 2016 hanya 1.053": years contrasted
+    copulas = {str(w).lower() for w in conf_all.get("copulas", [])}
+    if any(w.lower() in copulas for w in words(clause.text)):
+        return None  # "Kapan peraih nominasi terbanyak adalah Jackson?": a state, no event
+    lead = clause.text[: span.start]
+    subs = {str(w).lower() for w in conf_all.get("date_subordinators", [])}
+    first = words(lead)[:1]
+    if first and first[0].lower() in subs and "," not in lead and "," in clause.text[span.end:]:
+        return None  # "Setelah X hengkang pada 2012, tak ada lagi ...": the date is X's
     toks = [t for t in tokens(clause.text[: span.start])]
     end = span.end
     m = re.match(r"\s+" + alternation(conf.get("suffixes", [])) + r"\b", clause.text[end:], re.IGNORECASE)

@@ -195,6 +195,56 @@ def _role_names(answer: Answer, pool: NamePool, pack: LanguagePack) -> tuple[lis
     return pool.roles.get(shape, []), titles
 
 
+def _related_articles(pool: NamePool, home: Iterable[str]) -> set[str]:
+    """The articles that share a person or an organisation with the `home` articles: the
+    same story told elsewhere, or the same club, party or company."""
+    index = pool.__dict__.setdefault("_article_entities", {})
+    if not index:
+        for e in pool.entities.values():
+            if e.label in (PERSON, ORG):
+                for a in e.articles:
+                    index.setdefault(a, set()).add(e.id)
+    shared = set().union(*(index.get(a, set()) for a in home))
+    return {a for a, ids in index.items() if ids & shared}
+
+
+def _people_only(names: Iterable[str], pool: NamePool, pack: LanguagePack) -> Iterable[str]:
+    """Names that are a person's: not a form of address ("Pak Jokowi", "Om Rudi"), not only
+    common words ("Peranti Lunak", "Bantuan Hukum"), not the name of an organisation or a
+    place of the article set ("Semen Padang", "Manchester City")."""
+    address, plain, org_words = _person_words(pack)
+    others = pool.__dict__.setdefault("_non_person_names", set())
+    if not others:
+        others.update(n.casefold() for e in pool.entities.values() if e.label in (ORG, PLACE)
+                      for n in e.aliases | {e.name})
+        others.add("\x00")
+    for n in names:
+        ws = [w.casefold().rstrip(".") for w in _WORD.findall(n)]
+        if (not ws or ws[0] in address or all(w in plain for w in ws) or n.casefold() in others
+                or any(w in org_words for w in ws)):
+            continue
+        yield n
+
+
+@lru_cache(maxsize=8)
+def _person_words(pack: LanguagePack) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Forms of address, plain words, and the one-word heads and tails of organisation names
+    (orgs.yaml `heads`, `tails`, `team_tails`, `context` and distractors.yaml
+    `not_person_words`): a name with one of these is no person's ("Tim AFLoader", "New York
+    Times", "Beach Club")."""
+    names = pack.data("names") or {}
+    extra = pack.data("distractors", {}) or {}
+    orgs = pack.data("orgs") or {}
+    address = {str(w).lower() for w in [*names.get("honorifics", []),
+                                        *extra.get("forms_of_address", [])]}
+    words_data = pack.data("words") or {}
+    plain = {str(w).lower() for key in ("function", "common") for w in words_data.get(key, [])}
+    org_words = {str(w).lower() for key in ("heads", "tails", "team_tails", "context")
+                 for w in orgs.get(key, []) if " " not in str(w)}
+    org_words |= {str(w).lower() for w in extra.get("not_person_words", [])}
+    return frozenset(address), frozenset(plain), frozenset(org_words)
+
+
 def confident(entity: Entity) -> bool:
     """True if an entity is surely what its label says: a person needs a name of two words
     or more among its spellings ("Vladimir Putin"); a lone capitalised word ("Barat" in
@@ -224,7 +274,15 @@ def _entity_pool(answer: Answer, pool: NamePool, pack: LanguagePack) -> list[lis
 
     near = usable(chain.from_iterable(pool.by_article.get((answer.label, kind, a), ())
                                       for a in home))
-    same = usable(pool.by_type.get((answer.label, kind), ()))
+    same_type: Iterable[Entity] = pool.by_type.get((answer.label, kind), ())
+    if answer.label == PERSON:
+        # people of unrelated stories are no plausible wrong answer (a minister offered
+        # for a goal), and names the tagger took for people are no people at all
+        related = _related_articles(pool, home)
+        same_type = (e for e in same_type if not home or e.articles & related)
+    same = usable(same_type)
+    if answer.label == PERSON:
+        near, same = (_people_only(names, pool, pack) for names in (near, same))
     taboo |= pool.asked(answer.label, answer.question)
     names: Iterable[str] = same  # lazily: the tier stops at POOL_TOP names
     data: list[str] = []

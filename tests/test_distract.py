@@ -182,10 +182,17 @@ def test_distract_names_from_the_answers_own_story_come_first():
 def test_distract_own_story_only_takes_no_name_from_elsewhere():
     """A false statement swaps in a person of the answer's own story, never one from
     another story nor from language data: "actor X defends for the army's club" is absurd,
-    not false."""
+    not false. Wrong options may also come from an article that shares a person or an
+    organisation with the answer's (the same story told elsewhere), never from an
+    unrelated one (a footballer for a question on diplomacy)."""
     corpus = copy.deepcopy(CORPUS)
+    home = sorted(corpus.entities["PERSON:sergey-lavrov"].articles)[0]
     corpus.entities["PERSON:football-0"] = Entity(
         "PERSON:football-0", "PERSON", "Lionel Messi", {"Lionel Messi"}, None, 50, {"sport-0"})
+    corpus.entities["ORG:kremlin"] = Entity(
+        "ORG:kremlin", "ORG", "Kremlin", {"Kremlin"}, None, 5, {home, "related-1"})
+    corpus.entities["PERSON:shoigu"] = Entity(
+        "PERSON:shoigu", "PERSON", "Sergei Shoigu", {"Sergei Shoigu"}, None, 3, {"related-1"})
     corpus.derived.clear()
     answer = Answer("Sergey Lavrov", "PERSON", "PERSON:sergey-lavrov", question="Siapa Menlu?")
     own = {"Kim Jong Un", "Vladimir Putin", "Choe Son Hui"}
@@ -193,7 +200,26 @@ def test_distract_own_story_only_takes_no_name_from_elsewhere():
         picked = distractors(answer, corpus, PACK, random.Random(seed), n=5, own_story=True)
         assert set(picked) == own, picked
         wide = distractors(answer, corpus, PACK, random.Random(seed), n=5)
-        assert "Lionel Messi" in wide
+        assert "Sergei Shoigu" in wide and "Lionel Messi" not in wide, wide
+
+
+@pytest.mark.parametrize("name,offered", [
+    ("Elza Syarif", True),
+    ("Pak Akbar", False),  # a form of address: how the story calls someone
+    ("Peranti Lunak", False),  # common words only
+    ("Tim AFLoader", False),  # an organisation's head word
+    ("New York Times", False),  # an organisation's tail word
+])
+def test_distract_person_options_are_people(name, offered):
+    """Names the tagger took for people are no wrong option for a person [IndoSum dev,
+    CC BY-SA 4.0]."""
+    corpus = copy.deepcopy(CORPUS)
+    home = sorted(corpus.entities["PERSON:sergey-lavrov"].articles)[0]
+    corpus.entities["PERSON:x"] = Entity("PERSON:x", "PERSON", name, {name}, None, 50, {home})
+    corpus.derived.clear()
+    answer = Answer("Sergey Lavrov", "PERSON", "PERSON:sergey-lavrov", question="Siapa Menlu?")
+    picked = distractors(answer, corpus, PACK, random.Random(0), n=10)
+    assert (name in picked) is offered, picked
 
 
 @pytest.mark.parametrize("city,home", [

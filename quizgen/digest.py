@@ -55,8 +55,13 @@ def is_title(span: Span, sentence: Sentence) -> bool:
 
 
 def role_shape(attrs: Mapping[str, str]) -> frozenset[str]:
-    """The kinds of complement a role has (country, place, org), from its span's attrs."""
-    return frozenset(k for k in ROLE_COMPLEMENTS if attrs.get(k))
+    """The kinds of complement a role has (country, place, org), from its span's attrs,
+    and whether its head is an office or a profession ("head=title", "head=profession"):
+    a minister's wrong options are other offices, a keeper's other professions."""
+    shape = {k for k in ROLE_COMPLEMENTS if attrs.get(k)}
+    if attrs.get("head"):
+        shape.add(f"head={attrs['head']}")
+    return frozenset(shape)
 
 
 def article_info(article: Article) -> ArticleInfo:

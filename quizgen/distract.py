@@ -186,13 +186,40 @@ def _role_names(answer: Answer, pool: NamePool, pack: LanguagePack) -> tuple[lis
     """Roles of the article set used as titles, with the same kind of complement (a
     country, a place...), and the pack's role titles, given the answer's country."""
     shape = role_shape(answer.attrs)
+    complements = {k for k in shape if not k.startswith("head=")}
     titles = list((pack.data("distractors", {}) or {}).get("roles", []))
-    if shape == {"country"}:
+    if "head=profession" in shape:
+        titles = []  # the pack's titles are offices
+    names = pool.roles.get(shape, [])
+    field_ = _role_field(answer.text, pack)
+    if field_:  # a keeper's wrong options are other sports roles, not a politician's
+        names = [n for n in names if _role_field(n, pack) in (field_, None)]
+    if complements == {"country"}:
         country = Locale.parse(pack.code).territories.get(answer.attrs["country"])
         titles = [f"{t} {country}" for t in titles] if country else []
-    elif shape:
+    elif complements:
         titles = []
-    return pool.roles.get(shape, []), titles
+    if field_:
+        titles = [t for t in titles if _role_field(t, pack) in (field_, None)]
+    return names, titles
+
+
+@lru_cache(maxsize=4096)
+def _role_field(name: str, pack: LanguagePack) -> str | None:
+    """The field of a role (distractors.yaml `role_fields`: sport, arts, law, ...) by the
+    first of its words that names one ("Kiper veteran Italia" -> sport), or None."""
+    fields = (pack.data("distractors", {}) or {}).get("role_fields") or {}
+    by_word = _field_words(pack, tuple(fields))
+    for w in _WORD.findall(name.casefold()):
+        if w in by_word:
+            return by_word[w]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _field_words(pack: LanguagePack, _keys: tuple[str, ...]) -> dict[str, str]:
+    fields = (pack.data("distractors", {}) or {}).get("role_fields") or {}
+    return {str(w).casefold(): str(f) for f, ws in fields.items() for w in ws}
 
 
 def _related_articles(pool: NamePool, home: Iterable[str]) -> set[str]:

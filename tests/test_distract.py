@@ -236,3 +236,30 @@ def test_distract_cities_from_the_same_side_of_the_border(city, home):
     picked = distractors(answer, empty, PACK, random.Random(0), n=3)
     assert len(picked) == 3
     assert set(picked) <= set(extra["home_cities" if home else "cities"]), picked
+
+
+@pytest.mark.parametrize("answer,attrs,pool_roles,allowed", [
+    # an office gets offices of its complement's kind, never a sports role
+    ("Presiden RI", {"head": "title", "country": "ID"},
+     [("Kiper veteran Italia", {"head": "profession", "country": "IT"}),
+      ("Perdana Menteri Singapura", {"head": "title", "country": "SG"}),
+      ("Pelatih Timnas Indonesia", {"head": "title", "country": "ID"})],
+     {"Perdana Menteri Singapura"}),
+    # a keeper gets sports roles of the same complement's kind
+    ("Kiper PSS", {"head": "profession", "org": "PSS"},
+     [("Politikus Partai Hanura", {"head": "profession", "org": "Partai Hanura"}),
+      ("Striker Persib", {"head": "profession", "org": "Persib"}),
+      ("Ketua DPR", {"head": "title", "org": "DPR"})],
+     {"Striker Persib"}),
+])
+def test_distract_role_options_of_the_same_kind_and_field(answer, attrs, pool_roles, allowed):
+    """[IndoSum bench and fresh, CC BY-SA 4.0]: 'Apa jabatan Joko Widodo?' offered
+    'Kiper veteran Italia'; 'Kiper PSS' was offered 'Asisten Deputi' and 'Ketua DPR'."""
+    from quizgen.digest import role_shape
+    from quizgen.distract import NamePool, _role_names
+
+    pool = NamePool({}, {}, [(role_shape(a), n) for n, a in pool_roles])
+    ans = Answer(answer, "ROLE", None, attrs=attrs, question="Apa jabatan X?")
+    names, titles = _role_names(ans, pool, PACK)
+    assert set(names) == allowed
+    assert all("Kiper" not in t and "Pelatih" not in t for t in titles) or attrs["head"] == "profession"

@@ -187,11 +187,14 @@ def _demonstrative_rule(pack: Any, conf: Mapping[str, Any]) -> Rule:
         for m in demo.finditer(text):
             if fixed is not None and fixed.search(text[: m.end()]):
                 continue  # "baru-baru ini", "hingga kini": a phrase, not a pointer
-            segment = WORD_RE.findall(text[: m.start()].rsplit(",", 1)[-1])
+            base = text[: m.start()].rfind(",") + 1
+            found = list(WORD_RE.finditer(text, base, m.start()))
+            segment = [f.group(0) for f in found]
             if any(w.lower() in closers for w in segment):
                 continue  # "Hakim yang memblokir ... itu memperpanjang": it closes a subject
             phrase: list[str] = []
-            opens = "," not in text[: m.start()]  # segment[0] is capitalised by position
+            at: list[int] = []
+            opens = base == 0  # segment[0] is capitalised by position
             for i in range(len(segment) - 1, -1, -1):
                 w = segment[i]
                 low = w.lower()
@@ -201,8 +204,16 @@ def _demonstrative_rule(pack: Any, conf: Mapping[str, Any]) -> Rule:
                         i == 0 and opens):
                     break  # a name before lower-case words ends an earlier phrase ("BPS")
                 phrase.insert(0, w)
-            if (len(phrase) >= least and not generic & {w.lower() for w in phrase}
-                    and any(w[0].isupper() for w in phrase[1:])):
+                at.insert(0, found[i].start())
+            if len(phrase) < least or generic & {w.lower() for w in phrase}:
+                continue
+            # a name that says which thing is meant: not a place that only describes it
+            # ("Playmaker Brasil itu", "klub Prancis itu": which one?), unless the phrase
+            # itself is a name ("Pelabuhan Tanjung Intan tersebut")
+            named = [a for w, a in zip(phrase[1:], at[1:]) if w[0].isupper()
+                     and not any(sp.label == "PLACE" and sp.start <= a < sp.end for sp in spans)]
+            itself = phrase[0][0].isupper() and not (opens and at[0] == found[0].start())
+            if named or (itself and any(w[0].isupper() for w in phrase[1:])):
                 out.append((m.start(), m.end()))
         return out
 

@@ -102,6 +102,10 @@ ROWS = [
      {"labels": ["ORG"], "max": 1, "list_words": ["dan", "serta", "atau", "hingga"]},
      [("Guardiola bergelimang gelar bersama _____ dan Bayern Muenchen, Pep mendapati "
        "kenyataan berbeda.", "Barcelona")]),
+    # a double name the source spaced around its hyphen [IndoSum bench, CC BY-SA 4.0]
+    (spanned("Oxlade - Chamberlain masuk dalam daftar pemain incaran Chelsea.",
+             ("PERSON", "Chamberlain"), ("ORG", "Chelsea")),
+     {"labels": ["PERSON"], "max": 3}, []),
     (spanned("Marcus/Kevin sebelumnya meraih titel pada Taiwan Terbuka 2015.",
              ("PERSON", "Marcus"), ("PERSON", "Kevin"), ("DATE", "2015")),
      {"labels": ["PERSON"], "max": 3}, []),

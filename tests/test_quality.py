@@ -294,6 +294,10 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
      "not a statement of fact: opens with 'Wajar'"),
     ("Salah satu ormas, FPI diketahui melakukan pawai obor di hari yang sama.", [], "FPI", "ORG",
      "anaphor: hari yang sama"),
+    ("Pada kesempatan yang sama, Menaker Hanif menyinggung partisipasi buruh di Jakarta.", [],
+     "Jakarta", "PLACE", "anaphor: kesempatan yang sama"),
+    ("Demikian seperti dikutip Phonearena, Selasa (13/12/2016).", [], "Phonearena", "ORG",
+     "not a statement of fact: opens with 'Demikian seperti'"),
     # "yang sama" after a plural subject means alike, and a period last year is no anaphor
     ("Payne dan Harry Styles belum tentu memiliki minat yang sama.", [("PERSON", "Harry Styles")],
      "Payne", "PERSON", None),

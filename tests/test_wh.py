@@ -127,6 +127,11 @@ ROWS = [
              ("DATE", "Jumat (25/8/2017)", {"weekday": "Jumat"})),
      "DATE", "Kapan Elgort mengungkap rencana untuk bertemu dengan para personel BTS?",
      "Jumat (25/8/2017)"),
+    # parts of the day and time zones go with the date [IndoSum bench, CC BY-SA 4.0]
+    (spanned("Kemacetan parah sempat terjadi pada Jumat (23/6/2017) malam WIB di wilayah "
+             "Nagreg.", ("DATE", "Jumat (23/6/2017)", {"weekday": "Jumat"}),
+             ("PLACE", "Nagreg")),
+     "DATE", "Kapan kemacetan parah sempat terjadi di wilayah Nagreg?", "Jumat (23/6/2017)"),
 ]
 
 
@@ -205,6 +210,10 @@ NOT_ASKED = [
     (spanned("Setelah Van Persie hengkang ke Manchester United pada 2012, tak ada lagi striker "
              "Arsenal yang mencetak 30 gol.", ("PERSON", "Van Persie"),
              ("ORG", "Manchester United"), ("DATE", "2012"), ("ORG", "Arsenal")), "DATE"),
+    # one day given in two time zones [IndoSum fresh, CC BY-SA 4.0]
+    (spanned("McGregor kalah di Las Vegas, 26 Agustus 2017 malam waktu setempat atau 27 "
+             "Agustus 2017 pagi WIB.", ("PERSON", "McGregor"), ("PLACE", "Las Vegas"),
+             ("DATE", "26 Agustus 2017"), ("DATE", "27 Agustus 2017")), "DATE"),
     # one of two numbers offered as alternatives [IndoSum bench, CC BY-SA 4.0]
     (spanned("Para ahli menilai hanya ada lima atau enam kasus serupa di dunia.",
              ("QUANTITY", "enam kasus", {"unit": "kasus"})), "QUANTITY"),

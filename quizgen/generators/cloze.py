@@ -68,6 +68,8 @@ def _name_fragment(clause: Any, start: int, end: int, common: frozenset[str] | s
     def free(at: int) -> bool:
         return not any(a <= at < b for a, b in inside)
 
+    if re.match(r" [-\u2013] [A-Z]", text[end:]) or re.search(r"[A-Z]\w* [-\u2013] $", text[:start]):
+        return True  # "Oxlade - _____": a double name the source spaced around its hyphen
     nxt = re.match(r"([ /\u2013-])(\w)", text[end:])
     if nxt and nxt.group(2).isupper() and (nxt.group(1) != " " or free(end + 1)):
         return True

@@ -126,9 +126,18 @@ def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None
         return None  # "Setelah X hengkang pada 2012, tak ada lagi ...": the date is X's
     toks = [t for t in tokens(clause.text[: span.start])]
     end = span.end
-    m = re.match(r"\s+" + alternation(conf.get("suffixes", [])) + r"\b", clause.text[end:], re.IGNORECASE)
-    if conf.get("suffixes") and m:
+    while conf.get("suffixes"):  # "pada Jumat (23/6) malam WIB": each goes with the date
+        m = re.match(r"\s+" + alternation(conf["suffixes"]) + r"\b", clause.text[end:], re.IGNORECASE)
+        if not m:
+            break
         end += m.end()
+    alt = re.match(r"\s*,?\s*atau\s+", clause.text[end:])
+    before_alt = re.search(r"\batau\s+$", clause.text[: span.start])
+    if (alt and any(s.label == DATE and s.start == end + alt.end() for s in clause.spans)) or (
+            before_alt and any(s.label == DATE and s.end <= before_alt.start()
+                               and len(words(clause.text[s.end: before_alt.start()])) <= 4
+                               for s in clause.spans)):
+        return None  # "26 Agustus malam waktu setempat atau 27 Agustus pagi WIB": one day, twice
     kinds = {str(w).lower() for w in conf.get("kind_words", [])}
     if (len(toks) >= 2 and toks[-1].text.lower() in kinds and toks[-2].text.lower() in preps
             and only_space(clause.text[toks[-1].end: start])

@@ -488,6 +488,9 @@ NOT_TAGGED = [
      " Deklarasi Milenium, yang menawarkan visi baru.", "PERSON", "Deklarasi Milenium"),
     ("Ragam makanan khas negara Timur Tengah itu juga hadir di Warung Turki by Turkuaz yang"
      " ada di Kemang, Jakarta Selatan.", "PLACE", "Warung Turki"),
+    # a title after a word for a work is no person [IndoSum fresh, CC BY-SA 4.0]
+    ("Thurman mengalami kecelakaan saat syuting film Kill Bill di Meksiko.", "PERSON",
+     "Kill Bill"),
 ]
 
 
@@ -565,6 +568,9 @@ PLACE_KINDS = [
     ("Ketegangan di kawasan Asia-Pasifik meningkat.", "Asia-Pasifik", "region"),
     ("Mereka tiba di ibu kota Korea Utara.", "Korea Utara", "country"),
     ("Zulkifli berbicara di Gedung DPR, Senayan, Jakarta Pusat.", "Gedung DPR", "venue"),
+    # news spellings of countries that CLDR spells otherwise [IndoSum fresh, CC BY-SA 4.0]
+    ("Anggun sangat terkenal di Perancis.", "Perancis", "country"),
+    ("Warga Afghanistan turun ke jalan.", "Afghanistan", "country"),
 ]
 
 

@@ -73,6 +73,7 @@ class Lexicon:
         self.pair_joiners = {str(x) for x in names.get("pair_joiners") or []}
         self.particles = _lows(names.get("particles"))
         self.announcers = _lows(names.get("announcers"))
+        self.work_words = _lows(names.get("work_words"))
         self.verb_endings = tuple(_lows(names.get("headline_verb_endings")))
         self.given = _lows(names.get("given"))
         self.family_first = _lows(names.get("family_first"))

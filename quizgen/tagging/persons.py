@@ -244,6 +244,8 @@ def run_at(s: Sentence, i: int, end: int) -> list[Found] | None:
     if ctx is not None and len(words) <= 3 and len("".join(words)) > 1:
         attrs = {"kind": ctx} if ctx != "place" else {}
         return [Found(i, end, "PLACE", None, attrs)]
+    if i - 1 >= s.start and not s.toks[i - 1].cap and s.toks[i - 1].low in s.lex.work_words:
+        return None  # "film Baby Driver", "lagu What About Us": a title, not a person
     if _evidence(s, i, end, words, False):
         speaker = i >= 1 and s.toks[i - 1].low in s.lex.speech_verbs  # "kata Jokowi"
         return [Found(i, end, "PERSON", spreads=speaker)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel.core import Locale, UnknownLocaleError
@@ -92,6 +92,14 @@ def span_display(span: Span, pack: Any) -> str | None:
     return None if shown == span.text else shown
 
 
+@cache
+def _relative_before(pack: Any) -> str:
+    """Words for a day relative to the writing that may stand before the date they name
+    ("hari ini, Senin (24/10)"): wh.yaml `dates.relative_before`."""
+    words_ = (pack.data("wh").get("dates") or {}).get("relative_before") or []
+    return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in words_) or "(?!)"
+
+
 def clean_dates(text: str, spans: Sequence[Span], pack: Any, skip: Span | None = None) -> str:
     """`text` (a question or statement made from a sentence) with the sentence's DATE
     spans written as clean dates. A date set off by a comma (", Sabtu (12/7)") gets the
@@ -103,12 +111,16 @@ def clean_dates(text: str, spans: Sequence[Span], pack: Any, skip: Span | None =
         shown = span_display(sp, pack)
         if not shown:
             continue
-        rx = re.compile(r"(,\s*)?(?<!\w)" + re.escape(sp.text) + r"(?!\w)")
+        rx = re.compile(r"(?:(?<!\w)(?P<rel>" + _relative_before(pack) + r")\s*)?(,\s*)?(?<!\w)"
+                        + re.escape(sp.text) + r"(?!\w)", re.IGNORECASE)
         m = rx.search(text)
         if not m:
             continue
-        lead = " " + prep + " " if m.group(1) and prep else (m.group(1) or "")
+        lead = " " + prep + " " if m.group(2) and prep else (m.group(2) or "")
         start = m.start()
+        if m.group("rel"):  # "hari ini, Senin (24/10)" -> "pada 24 Oktober 2016": the date
+            # says when; "hari ini" said it from the day of writing
+            lead = prep + " " if prep else ""
         day = _day_word(pack)
         if day and sp.attrs.get("weekday") and not m.group(1):
             w = re.search(r"(?<!\w)" + re.escape(day) + r"\s+$", text[:start], re.IGNORECASE)

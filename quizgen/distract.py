@@ -269,6 +269,13 @@ def _person_words(pack: LanguagePack) -> tuple[frozenset[str], frozenset[str], f
     org_words = {str(w).lower() for key in ("heads", "tails", "team_tails", "context")
                  for w in orgs.get(key, []) if " " not in str(w)}
     org_words |= {str(w).lower() for w in extra.get("not_person_words", [])}
+    # a role's word inside a "name" is a role and a name run together ("Dennis Adhiswara
+    # Wasekjen Wanda Hamidah")
+    roles = pack.data("roles") or {}
+    org_words |= {str(w).lower() for key in ("titles", "professions") for w in roles.get(key, [])
+                  if " " not in str(w)}
+    org_words |= {str(w).lower() for w in (roles.get("abbreviations") or {})}
+    org_words |= {"wasekjen", "waketum", "ketum", "sekum", "bendum"}
     return frozenset(address), frozenset(plain), frozenset(org_words)
 
 

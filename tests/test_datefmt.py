@@ -29,6 +29,7 @@ def date(text: str, sentence: str, norm: str | None) -> Span:
 
 S1 = "Kim bertemu Lavrov di Wonsan, Sabtu (12/7), menurut KCNA."
 S2 = "Lavrov tiba di Pyongyang pada Rabu (18/10) malam."
+S5 = "Marcella dilantik di Jakarta Selatan, hari ini, Senin (24/10/2016)."
 S3 = "Perjanjian itu diteken tahun lalu."
 S4 = "Perjanjian itu diteken pada 2024."
 
@@ -42,6 +43,10 @@ ROWS = [
     # a year said in words reads as "tahun 2024"; a year in digits stays
     ("Apa yang diteken tahun lalu?", [date("tahun lalu", S3, "2024")], "Apa yang diteken tahun 2024?"),
     ("Apa yang diteken pada 2024?", [date("2024", S4, "2024")], "Apa yang diteken pada 2024?"),
+    # "hari ini" before the date it names goes: the date says when [IndoSum fresh slice 7]
+    ("Siapa yang dilantik di Jakarta Selatan, hari ini, Senin (24/10/2016)?",
+     [date("Senin (24/10/2016)", S5, "2016-10-24")],
+     "Siapa yang dilantik di Jakarta Selatan, pada 24 Oktober 2016?"),
     # no norm: left as it is
     ("Kapan Kim bertemu Lavrov, Sabtu (12/7)?", [date("Sabtu (12/7)", S1, None)],
      "Kapan Kim bertemu Lavrov, Sabtu (12/7)?"),

@@ -22,6 +22,7 @@ from .simplify import alternation, find_word, is_verb_like, words
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
 PUNCT = frozenset(",.?;:!")
 _WORD = re.compile(r"\w+(?:-\w+)*")  # a word for the pronoun and context checks
+_NAMED = frozenset({"PERSON", "ORG", "PLACE", "ROLE"})  # what a demonstrative may point at
 # a name or a blank right after a noun (a word like "lainnya" and a comma between)
 _NAMED_NEXT = re.compile(r"(?:\s+\w+nya)?\s*,?\s*(?:_{3,}|[A-Z])")
 
@@ -47,6 +48,8 @@ def _conf(pack: Any) -> dict[str, Any]:
         str(w).lower() for w in conf.get("question_words", []))
     conf["_anaphors"] = re.compile(r"\b" + alternation(conf.get("anaphor_phrases", []) or ["\x00"])
                                    + r"\b", re.IGNORECASE)
+    conf["_idioms"] = re.compile(
+        r"\b" + alternation(conf.get("number_idioms", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_relative_day"] = re.compile(
         r"\b" + alternation(conf.get("relative_day_phrases", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_anaphor_start"] = re.compile(
@@ -108,7 +111,7 @@ def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[st
     the name is a lower-case content word)."""
     tail = text.rstrip()
     for _, sp in spans:
-        if sp.text and tail.endswith(sp.text):
+        if sp.label in _NAMED and sp.text and tail.endswith(sp.text):
             before = _WORD.findall(tail[: len(tail) - len(sp.text)])
             if not before or not before[-1].islower() or before[-1] in function:
                 return True
@@ -265,13 +268,19 @@ def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
     return None
 
 
+def _in_idiom(cand: Candidate, sentence: Sentence, conf: dict[str, Any]) -> bool:
+    """The answer is a number inside one of the pack's `number_idioms`."""
+    return any(m.start() <= cand.answer_start and cand.answer_end <= m.end()
+               for m in conf["_idioms"].finditer(sentence.text))
+
+
 def _counts_a_list(cand: Candidate, sentence: Sentence, conf: dict[str, Any]) -> bool:
     """The number counts a list the sentence goes on to give ("lima varian yakni A, B, C,
     D, dan E"; "dua pilihan warna: Hitam dan Putih"): a few words after it, a word that
     introduces a list, or a colon."""
     if cand.answer_label != QUANTITY:
         return False
-    after = words(sentence.text[cand.answer_end:])[:4]
+    after = words(sentence.text[cand.answer_end:])[:6]
     if any(w.lower() in conf["list_introducers_set"] for w in after):
         return True
     m = re.match(r"(?:\s*[\w/-]+){1,4}\s*:", sentence.text[cand.answer_end:])
@@ -347,6 +356,8 @@ def reject_reason(candidate: Candidate, sentence: Sentence, article: Article, pa
     if (candidate.answer_label == DATE and CLOZE not in candidate.kinds
             and conf["_relative_day"].search(QUOTED.sub(" ", q))):
         return "asks when, and says when relative to the writing ('hari ini')"
+    if candidate.answer_label == QUANTITY and _in_idiom(candidate, sentence, conf):
+        return "a number in an idiom ('pusing tujuh keliling'): no count"
     if _counts_a_list(candidate, sentence, conf):
         return "counts the list that follows: answered by counting"
     reason = (_answer_reason(candidate, conf) or _setting_reason(candidate, article, conf)

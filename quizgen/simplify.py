@@ -227,6 +227,8 @@ def rules(pack: Any) -> list[Rule]:
     out: list[Rule] = []
     if conf.get("leading_phrases"):
         out.append(_regex_rule(r"^\s*" + alternation(conf["leading_phrases"]) + r"\b\s*,?\s*"))
+    if conf.get("list_numbering"):  # "1. Panitia Pelaksana ...": an item of a numbered list
+        out.append(_regex_rule(r"^\s*\d{1,2}[.)]\s+(?=[A-Z])"))
     if conf.get("leading_phrases_before_comma"):
         out.append(_regex_rule(r"^\s*" + alternation(conf["leading_phrases_before_comma"])
                                + r"\s*,(?!\d)\s*"))

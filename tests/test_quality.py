@@ -233,6 +233,11 @@ WEIGHT = spanned("Jaket ukuran medium mempunyai berat kira-kira 1,5 kilogram.",
                  ("QUANTITY", "1,5 kilogram"))
 INTRO = spanned("Berikut aturan teknis mobil EEV di Malaysia:", ("PLACE", "Malaysia"))
 # [IndoSum bench, CC BY-SA 4.0]
+IDIOM = spanned("A Chenchu Reddy pusing tujuh keliling karena hasil panennya tak memuaskan.",
+                ("PERSON", "A Chenchu Reddy"), ("QUANTITY", "tujuh"))
+INNOVATIONS = spanned("ITB mengembangkan tiga inovasi transportasi berbasis listrik yakni bus "
+                      "listrik dan Metro Capsule.", ("ORG", "ITB"),
+                      ("QUANTITY", "tiga inovasi transportasi"))
 COLOURS = spanned("Nokia 7 Plus akan tersedia dalam dua pilihan warna: Hitam/Tembaga dan "
                   "Putih/Tembaga.", ("QUANTITY", "dua pilihan warna"))
 SENIOR = spanned("Yang paling senior adalah Paola Abraini, 63 tahun.", ("PERSON", "Paola Abraini"),
@@ -251,6 +256,11 @@ SENIOR = spanned("Yang paling senior adalah Paola Abraini, 63 tahun.", ("PERSON"
      "Putih/Tembaga.", "dua", "QUANTITY", "counts the list that follows: answered by counting"),
     (SENIOR, "Yang paling senior adalah Paola Abraini, _____ tahun.", "63", "QUANTITY",
      "anaphor: opens with 'Yang paling'"),
+    (IDIOM, "A Chenchu Reddy pusing _____ keliling karena hasil panennya tak memuaskan.",
+     "tujuh", "QUANTITY", "a number in an idiom ('pusing tujuh keliling'): no count"),
+    (INNOVATIONS, "ITB mengembangkan _____ inovasi transportasi berbasis listrik yakni bus "
+     "listrik dan Metro Capsule.", "tiga", "QUANTITY",
+     "counts the list that follows: answered by counting"),
     (INTRO, "Berikut aturan teknis mobil EEV di _____:", "Malaysia", "PLACE",
      "introduces what follows ('Berikut ...:'): not a fact by itself"),
 ])
@@ -304,6 +314,10 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
     ("Netto operasi fiskal mencapai Rp 214 triliun, lebih tinggi dari periode yang sama tahun lalu.",
      [], "Rp 214 triliun", "QUANTITY", None),
     # the place's own name elsewhere in the question gives it away; its kind word does not
+    # a demonstrative after a count points back, not at a name
+    ("Peluang dua pemain ini digagalkan kiper Syahrul Mustofa di Malang.",
+     [("QUANTITY", "dua pemain"), ("PERSON", "Syahrul Mustofa")], "Malang", "PLACE",
+     "demonstrative: ini"),
     ("Kasus alih lahan di Kab Bogor menjadikan Bupati Bogor narapidana.", [], "Kab Bogor",
      "PLACE", "answer in question"),
     ("Kasus alih lahan di Kab Bogor menjadikan Bupati Cianjur narapidana.", [], "Kab Bogor",

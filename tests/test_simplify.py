@@ -73,6 +73,9 @@ CASES = [
      "Sneijder meninggalkan Nice setelah hanya memperkuat klub Prancis itu selama enam bulan"),
     ("Kibordis cilik ini memecahkan rekor dunia dengan memainkan 60 kibor.",
      "Kibordis cilik ini memecahkan rekor dunia dengan memainkan 60 kibor"),
+    # the number of an item of a numbered list [IndoSum bench, CC BY-SA 4.0]
+    ("1. Panitia Pelaksana Pertandingan Perssu dikenakan sanksi denda.",
+     "Panitia Pelaksana Pertandingan Perssu dikenakan sanksi denda"),
     # a name before the phrase's lower-case words is not part of it [IndoSum bench,
     # CC BY-SA 4.0]
     ("Menurut data Badan Pusat Statistik (BPS) pertumbuhan industri tersebut terus meningkat.",

@@ -254,6 +254,12 @@ def _people_only(names: Iterable[str], pool: NamePool, pack: LanguagePack) -> It
 
 
 @lru_cache(maxsize=8)
+def _provinces(pack: LanguagePack) -> frozenset[str]:
+    """The pack's provinces (places.yaml `provinces`), case-folded."""
+    return frozenset(str(p).casefold() for p in (pack.data("places") or {}).get("provinces", []))
+
+
+@lru_cache(maxsize=8)
 def _person_words(pack: LanguagePack) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Forms of address, plain words, and the one-word heads and tails of organisation names
     (orgs.yaml `heads`, `tails`, `team_tails`, `context` and distractors.yaml
@@ -317,6 +323,13 @@ def _entity_pool(answer: Answer, pool: NamePool, pack: LanguagePack) -> list[lis
     same = usable(same_type)
     if answer.label == PERSON:
         near, same = (_people_only(names, pool, pack) for names in (near, same))
+    if answer.label == PLACE:
+        # a province is a wrong option only for a province: "Jawa Barat" for "Kota
+        # Sukabumi" may hold the answer, and a statement with it would be true
+        provinces = _provinces(pack)
+        if answer.text.casefold() not in provinces and not (ent and ent.name.casefold() in provinces):
+            near, same = ((n for n in names if n.casefold() not in provinces)
+                          for names in (near, same))
     taboo |= pool.asked(answer.label, answer.question)
     names: Iterable[str] = same  # lazily: the tier stops at POOL_TOP names
     data: list[str] = []

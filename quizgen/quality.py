@@ -213,6 +213,10 @@ def _anaphor_reason(question: str, spans: list[tuple[int, Span]], answer_label: 
 def _answer_given(cand: Candidate, question: str, spans: list[tuple[int, Span]], pack: Any) -> bool:
     if _contains(question, cand.answer):
         return True
+    if (cand.answer_label in _NAMED and len(cand.answer) >= 3 and " " not in cand.answer.strip()
+            and any(w != cand.answer and w.startswith(cand.answer) and w[len(cand.answer)].isupper()
+                    for w in _WORD.findall(question))):
+        return True  # "memesan _____ melalui aplikasi, GrabVenue ..., GrabNow": Grab
     if cand.answer_norm and any(sp.norm == cand.answer_norm for _, sp in spans):
         return True
     if cand.answer_label == "PERSON":

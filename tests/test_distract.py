@@ -263,3 +263,19 @@ def test_distract_role_options_of_the_same_kind_and_field(answer, attrs, pool_ro
     names, titles = _role_names(ans, pool, PACK)
     assert set(names) == allowed
     assert all("Kiper" not in t and "Pelatih" not in t for t in titles) or attrs["head"] == "profession"
+
+
+def test_distract_no_province_for_a_place_below_it():
+    """'Gempa dirasakan di wilayah Kota Sukabumi' made false with 'Jawa Barat', the province
+    Sukabumi lies in, is true [IndoSum fresh slice 8, CC BY-SA 4.0]."""
+    corpus = copy.deepcopy(CORPUS)
+    home = sorted(corpus.entities["PERSON:sergey-lavrov"].articles)[0]
+    for i, name in enumerate(["Jawa Barat", "Kota Bogor", "Kota Bandung"]):
+        corpus.entities[f"PLACE:x{i}"] = Entity(f"PLACE:x{i}", "PLACE", name, {name}, "region",
+                                                 5, {home})
+    corpus.derived.clear()
+    town = Answer("Kota Sukabumi", "PLACE", None, "region", question="Gempa dirasakan di mana?")
+    province = Answer("Jawa Tengah", "PLACE", None, "region", question="Gempa dirasakan di mana?")
+    for seed in range(5):
+        assert "Jawa Barat" not in distractors(town, corpus, PACK, random.Random(seed), n=10)
+    assert "Jawa Barat" in distractors(province, corpus, PACK, random.Random(0), n=10)

@@ -322,6 +322,9 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
      "PLACE", "answer in question"),
     ("Kasus alih lahan di Kab Bogor menjadikan Bupati Cianjur narapidana.", [], "Kab Bogor",
      "PLACE", None),
+    # a name inside the compounds of the question gives it away [IndoSum fresh slice 8]
+    ("Pengguna yang belum memahami cara memesan Grab dapat memakai booth GrabNow di Jakarta.",
+     [], "Grab", "ORG", "answer in question"),
     # a person the story introduced before, in a question that names nobody
     ("Karena tak kuat korban langsung melarikan diri ke Pasar Koja dalam kondisi menangis.", [],
      "Pasar Koja", "PLACE", "anaphor: korban (a person named before)"),

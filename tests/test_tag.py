@@ -390,6 +390,15 @@ TAGGED = [
         "Laporan menyebutkan Korea Utara telah mengirim ribuan tentaranya ke wilayah Kursk di Rusia.",
         [("PLACE", "Kursk", "Kursk")],
     ),
+    (  # a head written in capitals names an organisation, and the role's holder follows it
+        # after a comma [IndoSum fresh slice 8]
+        "Direktur PT Merial Esa, Fahmi Darmawansyah, dituntut hukuman 4 tahun penjara.",
+        [("ROLE", "Direktur PT Merial Esa", ANY), ("PERSON", "Fahmi Darmawansyah", ANY)],
+    ),
+    (  # a regional head with the region it heads
+        "Dedi ingin fokus sebagai Bupati Purwakarta dan Ketua DPD Golkar Jawa Barat.",
+        [("ROLE", "Bupati Purwakarta", ANY)],
+    ),
 ]
 
 
@@ -488,6 +497,12 @@ NOT_TAGGED = [
      " Deklarasi Milenium, yang menawarkan visi baru.", "PERSON", "Deklarasi Milenium"),
     ("Ragam makanan khas negara Timur Tengah itu juga hadir di Warung Turki by Turkuaz yang"
      " ada di Kemang, Jakarta Selatan.", "PLACE", "Warung Turki"),
+    # the region after a regional head, and an organisation with its region, are no person
+    # [IndoSum fresh slice 8, CC BY-SA 4.0]
+    ("Dedi ingin fokus menyelesaikan tugasnya sebagai Bupati Purwakarta dan Ketua DPD Golkar"
+     " Jawa Barat.", "PERSON", "Purwakarta"),
+    ("Dedi ingin fokus menyelesaikan tugasnya sebagai Bupati Purwakarta dan Ketua DPD Golkar"
+     " Jawa Barat.", "PERSON", "Golkar Jawa Barat"),
     # a title after a word for a work is no person [IndoSum fresh, CC BY-SA 4.0]
     ("Thurman mengalami kecelakaan saat syuting film Kill Bill di Meksiko.", "PERSON",
      "Kill Bill"),

@@ -247,7 +247,7 @@ def quantity_parts(clause: Clause, span: Span, conf: Mapping[str, Any],
             clause, span.start, conf)[0]:
         start = m.start()
     else:
-        start = _past_hedge(clause, start, num_end, conf)
+        start = _past_hedge(clause, start, num_end, conf, number_words)
     if not any(ch.isdigit() for ch in clause.text[start:num_end]) and not span.norm:
         return None  # "ribuan": nothing to ask for
     return start, num_end, unit_end, unit
@@ -274,13 +274,20 @@ def hedge_before(clause: Clause, at: int, conf: Mapping[str, Any]) -> tuple[str,
     return (m.group(0).strip(), m.start()) if m else ("", at)
 
 
-def _past_hedge(clause: Clause, start: int, end: int, conf: Mapping[str, Any]) -> int:
-    """A span that begins with a hedge ("sekitar 70") starts after it."""
+def _past_hedge(clause: Clause, start: int, end: int, conf: Mapping[str, Any],
+                number_words: Sequence[str] = ()) -> int:
+    """A span that begins with a hedge ("sekitar 70", "kurang lebih dua") starts after it."""
     hedges = conf.get("hedges", [])
     m = re.match(alternation(hedges) + r"\s+", clause.text[start:end], re.IGNORECASE) \
         if hedges else None
-    return start + m.end() if m and any(c.isdigit() for c in clause.text[start + m.end():end]) \
-        else start
+    if not m:
+        return start
+    rest = clause.text[start + m.end():end]
+    first = rest.split()[:1]
+    if any(c.isdigit() for c in rest) or (first and first[0].lower() in
+                                          {w.lower() for w in number_words}):
+        return start + m.end()
+    return start
 
 
 def _ask_quantity(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None,

@@ -73,6 +73,7 @@ class Lexicon:
         self.pair_joiners = {str(x) for x in names.get("pair_joiners") or []}
         self.particles = _lows(names.get("particles"))
         self.announcers = _lows(names.get("announcers"))
+        self.region_titles = _lows((pack.data("roles") or {}).get("region_titles"))
         self.work_words = _lows(names.get("work_words"))
         self.verb_endings = tuple(_lows(names.get("headline_verb_endings")))
         self.given = _lows(names.get("given"))
@@ -115,6 +116,8 @@ class Lexicon:
         self.domains = tuple("." + d for d in _lows(orgs.get("domains")))
         self.org_tails = _lows(orgs.get("tails"))
         self.team_tails = _lows(orgs.get("team_tails"))
+        # org heads written in capitals ("PT Merial Esa"): a head, not an acronym
+        self.capital_org_heads = {str(w) for w in (orgs.get("capital_heads") or [])}
         self.org_context: Phrases[bool] = Phrases()
         for t in orgs.get("context") or []:
             self.org_context.add(str(t), True)

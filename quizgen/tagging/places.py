@@ -106,7 +106,7 @@ def org_at(s: Sentence, i: int) -> Found | None:
         end, acr = _acronym_after(s, m[0])
         return _org(i, end, acr)
     h = s.lex.org_heads.match(s.toks, i)
-    if h and t.cap and not s.caps[i]:
+    if h and t.cap and (not s.caps[i] or t.text in s.lex.capital_org_heads):
         end = _org_name(s, h[0])
         if end > h[0]:
             end, acr = _acronym_after(s, end)

@@ -34,10 +34,16 @@ def role_at(s: Sentence, i: int, before: list[Found]) -> list[Found] | None:
     h = _head(s, j)
     if not h or any(k in s.taken for k in range(i, h[0])):
         return None
-    end, kind = h
+    head_end, kind = h
     attrs: dict[str, str] = {"head": kind}
-    end, complements = _complements(s, end, attrs)
+    end, complements = _complements(s, head_end, attrs)
     person, end = _person_after(s, end, attrs, kind)
+    if person is not None and not complements and _region_title(s, j, head_end) and (
+            len(_words(s, person.a, person.b)) == 1 or _place_inside(s, person.a, person.b)):
+        # "Bupati Purwakarta": the region a regional head heads, no person
+        end, person = person.b, None
+        attrs.setdefault("place", " ".join(s.toks[m].text for m in range(head_end, end)
+                                           if s.toks[m].word))
     capital = s.toks[i].cap
     apposition = i >= 2 and s.toks[i - 1].text == "," and bool(before) and before[-1].label == "PERSON"
     if kind == "profession" and not (complements or person or apposition):
@@ -126,6 +132,8 @@ def _person_after(s: Sentence, j: int, attrs: dict[str, str], kind: str) -> tupl
         return None, inner
     if len(_words(s, k, end)) == 1 and not _strong_evidence(s, k, end) and _not_a_name(s, k):
         return None, j
+    if _place_inside(s, k, end) and not _strong_evidence(s, k, end):
+        return None, j  # "Ketua DPD Golkar Jawa Barat": an organisation and its region
     if kind == "profession" and end < s.n and s.toks[end].num and not _person_evidence(s, k, end):
         return None, j  # "relawan Asian Games 2018": a name followed by a number is no person
     # "pelatih Petrokimia, M Hanafiah": an unknown name, a comma, then the person.
@@ -136,6 +144,22 @@ def _person_after(s: Sentence, j: int, attrs: dict[str, str], kind: str) -> tupl
             end2 = _run_end(s, k2)
             return Found(k2, end2, "PERSON"), j
     return Found(k, end, "PERSON"), j
+
+
+def _place_inside(s: Sentence, a: int, b: int) -> bool:
+    """A known place name of two or more words inside [a, b) ("Golkar Jawa Barat")."""
+    for m in range(a, b):
+        pm = s.lex.places.match(s.toks, m)
+        if pm and pm[0] <= b and pm[0] - m >= 2:
+            return True
+    return False
+
+
+def _region_title(s: Sentence, a: int, b: int) -> bool:
+    """The role's head [a, b) heads a region ("Bupati", "Gubernur", "Kapolres": roles.yaml
+    `region_titles`), so the capitalised word after it is the region."""
+    head = " ".join(s.toks[m].low for m in range(a, b) if s.toks[m].word)
+    return head in s.lex.region_titles
 
 
 def _not_a_name(s: Sentence, k: int) -> bool:

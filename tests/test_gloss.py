@@ -33,6 +33,9 @@ ROWS = [
     (spanned("Lavrov menggunakan inisial nama resmi Korea Utara, Republik Demokratik Rakyat "
              "Korea (DPRK).", ("PERSON", "Lavrov"), ("PLACE", "Korea Utara")),
      [("Apa kepanjangan dari DPRK?", "Republik Demokratik Rakyat Korea")]),
+    # a reduplicated word gives its initial twice [IndoSum bench, CC BY-SA 4.0]
+    (spanned("Presiden berpidato di Sidang Majelis Umum Perserikatan Bangsa-Bangsa (PBB) kemarin."),
+     [("Apa kepanjangan dari PBB?", "Perserikatan Bangsa-Bangsa")]),
     # a lower-case expansion whose initials are the acronym's letters
     (spanned("Penanaman modal asing (PMA) di Riau sejak tahun 1999 terus menurun.",
              ("DATE", "tahun 1999")),

@@ -304,6 +304,8 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
      "not a statement of fact: opens with 'Wajar'"),
     ("Salah satu ormas, FPI diketahui melakukan pawai obor di hari yang sama.", [], "FPI", "ORG",
      "anaphor: hari yang sama"),
+    ("Pertama ada Hadi Kuncoro, sebelumnya CEO aCommerce Indonesia di Jakarta.", [],
+     "Hadi Kuncoro", "PERSON", "anaphor: opens with 'Pertama ada'"),
     ("Pada kesempatan yang sama, Menaker Hanif menyinggung partisipasi buruh di Jakarta.", [],
      "Jakarta", "PLACE", "anaphor: kesempatan yang sama"),
     ("Demikian seperti dikutip Phonearena, Selasa (13/12/2016).", [], "Phonearena", "ORG",

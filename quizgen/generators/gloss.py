@@ -34,7 +34,15 @@ def _function_words(pack: Any) -> frozenset[str]:
 
 
 def _initials(words: list[str], fn: frozenset[str]) -> str:
-    return "".join(w[0] for w in words if w.lower() not in fn).lower()
+    """The initials of the content words; a reduplicated word gives its initial twice
+    ("Perserikatan Bangsa-Bangsa" -> "pbb")."""
+    out = []
+    for w in words:
+        if w.lower() in fn:
+            continue
+        halves = w.split("-")
+        out.append(w[0] * 2 if len(halves) == 2 and halves[0].lower() == halves[1].lower() else w[0])
+    return "".join(out).lower()
 
 
 def _expansion(words: list[re.Match[str]], acronym: str, pack: Any, limit: int

@@ -102,6 +102,11 @@ ROWS = [
      {"labels": ["ORG"], "max": 1, "list_words": ["dan", "serta", "atau", "hingga"]},
      [("Guardiola bergelimang gelar bersama _____ dan Bayern Muenchen, Pep mendapati "
        "kenyataan berbeda.", "Barcelona")]),
+    # a place set after a named building by a comma is where it lies, an aside [IndoSum
+    # fresh slices 3 and 8, CC BY-SA 4.0]
+    (spanned("Polisi menggeledah Apartemen Season City Tower C, Jakarta Barat, pada 17 Juli.",
+             ("PLACE", "Jakarta Barat")),
+     {"labels": ["PLACE"], "max": 3}, []),
     # a double name the source spaced around its hyphen [IndoSum bench, CC BY-SA 4.0]
     (spanned("Oxlade - Chamberlain masuk dalam daftar pemain incaran Chelsea.",
              ("PERSON", "Chamberlain"), ("ORG", "Chelsea")),

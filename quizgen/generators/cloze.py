@@ -123,10 +123,19 @@ def _in_citation(sentence: Sentence, span: Any, pack: Any) -> bool:
 
 
 def _place_after_place(clause: Any, span: Any) -> bool:
-    """A place set after another by a comma ("BSI Cengkareng, Jakarta Barat"): where the
-    first one lies, an aside to the sentence's fact."""
-    m = re.search(r",\s*$", clause.text[:span.start])
-    return bool(m) and any(s.label == PLACE and s.end == m.start() for s in clause.spans)
+    """A place set after another place or a named building by a comma ("BSI Cengkareng,
+    Jakarta Barat"; "Apartemen Season City Tower C, Jakarta Barat"; "Pengadilan Negeri
+    Tipikor, Jakarta Pusat"): where the first one lies, an aside to the sentence's fact."""
+    if span.label != PLACE:
+        return False
+    m = re.search(r"(\w+)\s*,\s*$", clause.text[:span.start])
+    if not m:
+        return False
+    if any(s.label == PLACE and s.end == m.end(1) for s in clause.spans):
+        return True
+    # a capitalised name (tagged or not) right before the comma, not the clause's opener
+    return m.group(1)[:1].isupper() and clause.text[:m.start(1)].strip() != "" and bool(
+        re.search(r"[A-Z]\w*(?:\s+[A-Z0-9]\w*)*\s*$", clause.text[:m.end(1)]))
 
 
 def _list_member(clause: Any, span: Any, list_words: list[str]) -> bool:

@@ -281,7 +281,6 @@ def _person_words(pack: LanguagePack) -> tuple[frozenset[str], frozenset[str], f
     org_words |= {str(w).lower() for key in ("titles", "professions") for w in roles.get(key, [])
                   if " " not in str(w)}
     org_words |= {str(w).lower() for w in (roles.get("abbreviations") or {})}
-    org_words |= {"wasekjen", "waketum", "ketum", "sekum", "bendum"}
     return frozenset(address), frozenset(plain), frozenset(org_words)
 
 

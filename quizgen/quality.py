@@ -23,8 +23,7 @@ QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
 PUNCT = frozenset(",.?;:!")
 _WORD = re.compile(r"\w+(?:-\w+)*")  # a word for the pronoun and context checks
 _NAMED = frozenset({"PERSON", "ORG", "PLACE", "ROLE"})  # what a demonstrative may point at
-# a name or a blank right after a noun (a word like "lainnya" and a comma between)
-_NAMED_NEXT = re.compile(r"(?:\s+\w+nya)?\s*,?\s*(?:_{3,}|[A-Z])")
+
 
 
 @cache
@@ -50,6 +49,11 @@ def _conf(pack: Any) -> dict[str, Any]:
                                    + r"\b", re.IGNORECASE)
     conf["_idioms"] = re.compile(
         r"\b" + alternation(conf.get("number_idioms", []) or ["\x00"]) + r"\b", re.IGNORECASE)
+    # a name or a blank right after a noun (a word with the possessive suffix, "lainnya",
+    # and a comma may stand between)
+    suffix = re.escape(str(conf.get("possessive_suffix", ""))) or "(?!)"
+    conf["_named_next"] = re.compile(r"(?:\s+\w+" + suffix + r")?\s*,?\s*(?:"
+                                     + re.escape(str(conf.get("blank", "_____"))) + r"|[A-Z])")
     conf["_relative_day"] = re.compile(
         r"\b" + alternation(conf.get("relative_day_phrases", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_anaphor_start"] = re.compile(
@@ -105,7 +109,8 @@ def _answer_position(question: str, cand: Candidate, conf: dict[str, Any]) -> in
     return m.start() if m else None
 
 
-def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[str]) -> bool:
+def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[str],
+                locative: frozenset[str] = frozenset()) -> bool:
     """True if text ends with a span's text that stands by itself: "TNGL itu" points to
     the name before it; "klub Prancis itu" points to a club named before (the word before
     the name is a lower-case content word)."""
@@ -113,6 +118,8 @@ def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[st
     for _, sp in spans:
         if sp.label in _NAMED and sp.text and tail.endswith(sp.text):
             before = _WORD.findall(tail[: len(tail) - len(sp.text)])
+            if before and before[-1].lower() in locative:
+                continue  # "kota ... dari Semarang ini": the town is meant, not Semarang
             if not before or not before[-1].islower() or before[-1] in function:
                 return True
     return False
@@ -152,8 +159,9 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
             people = [sp for sp in before(m.start()) if sp.label == "PERSON" or need == 2]
             if len(people) < need:
                 return f"pronoun: {w}"
-        elif w in conf["demonstratives_set"] and not _after_name(question[: m.start()], spans,
-                                                                  conf["_function"]):
+        elif w in conf["demonstratives_set"] and not _after_name(
+                question[: m.start()], spans, conf["_function"],
+                conf.get("locative_prepositions_set", frozenset())):
             return f"demonstrative: {w}"
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 2
               and w not in conf["possessive_exceptions_set"]
@@ -204,7 +212,7 @@ def _anaphor_reason(question: str, spans: list[tuple[int, Span]], answer_label: 
         prev = toks[i - 1].group(0).lower() if i else ""
         if prev in counters or prev[:1].isdigit():
             continue  # "tiga korban", "berapa pelaku": people counted
-        if _NAMED_NEXT.match(bare, m.end()):
+        if conf["_named_next"].match(bare, m.end()):
             continue  # "terdakwa _____", "tersangka lainnya, Firza": the person is named
         return f"anaphor: {t} (a person named before)"
     return None

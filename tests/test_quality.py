@@ -316,6 +316,10 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
     ("Netto operasi fiskal mencapai Rp 214 triliun, lebih tinggi dari periode yang sama tahun lalu.",
      [], "Rp 214 triliun", "QUANTITY", None),
     # the place's own name elsewhere in the question gives it away; its kind word does not
+    # a demonstrative after a place that follows "dari" belongs to the noun before it
+    # [IndoSum bench, CC BY-SA 4.0]
+    ("Di kota yang berjarak dua jam perjalanan dari Semarang ini, warga hidup damai di Jepara.",
+     [("PLACE", "Semarang")], "Jepara", "PLACE", "demonstrative: ini"),
     # a demonstrative after a count points back, not at a name
     ("Peluang dua pemain ini digagalkan kiper Syahrul Mustofa di Malang.",
      [("QUANTITY", "dua pemain"), ("PERSON", "Syahrul Mustofa")], "Malang", "PLACE",

@@ -21,6 +21,7 @@ kinds), `place_after` (list of words), `weak_place_factor` (float).
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections.abc import Mapping
 from typing import Any
 
@@ -138,7 +139,19 @@ def _place_after_place(clause: Any, span: Any) -> bool:
         re.search(r"[A-Z]\w*(?:\s+[A-Z0-9]\w*)*\s*$", clause.text[:m.end(1)]))
 
 
-def _list_member(clause: Any, span: Any, list_words: list[str]) -> bool:
+@cache
+def _list_words(pack: Any) -> tuple[str, str]:
+    """Regex alternations of name particles (names.yaml `particles`) and of the words that
+    may follow a list's last list word (cloze params' pack data: wh.yaml `list_closers`)."""
+    if pack is None:
+        return "(?!)", "(?!)"
+    particles = [str(w) for w in (pack.data("names") or {}).get("particles", [])]
+    closers = [str(w) for w in (pack.data("wh") or {}).get("list_closers", [])]
+    return ("|".join(map(re.escape, particles)) or "(?!)",
+            "|".join(map(re.escape, closers)) or "(?!)")
+
+
+def _list_member(clause: Any, span: Any, list_words: list[str], pack: Any = None) -> bool:
     """The span is one of three or more spans of its label in a row, joined by commas or
     a list word ("Paranoid London, Afrikan Boy, Thomas Bullock dan Direct Action")."""
     words = "|".join(map(re.escape, list_words)) or "(?!)"
@@ -152,23 +165,22 @@ def _list_member(clause: Any, span: Any, list_words: list[str]) -> bool:
             runs.append([s])
     if any(len(run) >= 3 and any(s is span for s in run) for run in runs):
         return True
-    return _named_run_member(clause.text, span.start, span.end, words)
+    return _named_run_member(clause.text, span.start, span.end, words, pack)
 
 
-# A name in a list: capitalised words (with the lower-case particles of names), and the
-# separators of a list (a comma, a list word, both, and "terakhir" after the list word)
-_NAME = r"(?-i:[A-Z][\w.'&/-]*)(?:\s+(?:(?-i:[A-Z0-9][\w.'&/-]*)|de|del|da|van|von|bin|al))*"
-
-
-def _named_run_member(text: str, start: int, end: int, words: str) -> bool:
+def _named_run_member(text: str, start: int, end: int, words: str, pack: Any = None) -> bool:
     """The span is one of three or more names in a row, the last after a list word,
     whatever their tags: the tagger types list members apart ("Birdshot, Canola, EWA, I
     America, ... dan A Woman ..." are films; "Lorenzo, Maverick Vinales, dan terakhir
     Johann Zarco"). Names after commas alone are an address ("Kendal, Jawa Tengah"), and
     "A dan B, C" ends its list at B."""
-    last = rf"(?:\s*,?\s+(?:{words})\s+(?:terakhir\s+)?)"  # the list word before the last one
+    particles, closers = _list_words(pack)
+    # a name: capitalised words, with the lower-case particles of names ("van", "bin")
+    name = rf"(?-i:[A-Z][\w.'&/-]*)(?:\s+(?:(?-i:[A-Z0-9][\w.'&/-]*)|{particles}))*"
+    # the list word before the last one, and a word that may follow it ("dan terakhir")
+    last = rf"(?:\s*,?\s+(?:{words})\s+(?:(?:{closers})\s+)?)"
     sep = rf"(?:{last}|\s*,\s*)"
-    for m in re.finditer(rf"{_NAME}(?:\s*,\s*{_NAME})*{last}{_NAME}", text):
+    for m in re.finditer(rf"{name}(?:\s*,\s*{name})*{last}{name}", text):
         if m.start() <= start and end <= m.end():
             items = [i for i in re.split(sep, m.group(0)) if i]
             offsets, pos = [], m.start()
@@ -230,7 +242,7 @@ def cloze(sentence: Sentence, article: Article, params: Mapping[str, Any], pack:
             continue  # "di BSI Cengkareng, _____": where the other place lies
         if _attributed_speaker(sentence, orig, pack):
             continue  # "menurut _____", "tulis _____": who was quoted, not what happened
-        if _list_member(base, span, params.get("list_words", [])):
+        if _list_member(base, span, params.get("list_words", []), pack):
             continue  # one of several names in a row: guessable and not worth asking
         text = base.text[:start] + blank + base.text[end:]
         text = upper_first(text.strip())

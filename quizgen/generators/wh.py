@@ -131,8 +131,9 @@ def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None
         if not m:
             break
         end += m.end()
-    alt = re.match(r"\s*,?\s*atau\s+", clause.text[end:])
-    before_alt = re.search(r"\batau\s+$", clause.text[: span.start])
+    alts = alternation(pack.data("wh").get("date_alternatives") or []) or "(?!)"
+    alt = re.match(r"\s*,?\s*" + alts + r"\s+", clause.text[end:], re.IGNORECASE)
+    before_alt = re.search(r"\b" + alts + r"\s+$", clause.text[: span.start], re.IGNORECASE)
     if (alt and any(s.label == DATE and s.start == end + alt.end() for s in clause.spans)) or (
             before_alt and any(s.label == DATE and s.end <= before_alt.start()
                                and len(words(clause.text[s.end: before_alt.start()])) <= 4

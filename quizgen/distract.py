@@ -190,7 +190,7 @@ def _role_names(answer: Answer, pool: NamePool, pack: LanguagePack) -> tuple[lis
     titles = list((pack.data("distractors", {}) or {}).get("roles", []))
     if "head=profession" in shape:
         titles = []  # the pack's titles are offices
-    names = pool.roles.get(shape, [])
+    names = [n for n in pool.roles.get(shape, []) if len(_WORD.findall(n)) >= 2]  # not "Kepala"
     field_ = _role_field(answer.text, pack)
     if field_:  # a keeper's wrong options are other sports roles, not a politician's
         names = [n for n in names if _role_field(n, pack) in (field_, None)]

@@ -54,6 +54,11 @@ def _conf(pack: Any) -> dict[str, Any]:
     suffix = re.escape(str(conf.get("possessive_suffix", ""))) or "(?!)"
     conf["_named_next"] = re.compile(r"(?:\s+\w+" + suffix + r")?\s*,?\s*(?:"
                                      + re.escape(str(conf.get("blank", "_____"))) + r"|[A-Z])")
+    joiners = alternation(conf.get("name_list_words", []) or ["\x00"])
+    conf["_name_join"] = re.compile(r"\s*,\s*(?:" + joiners + r"\s+)?|\s+" + joiners + r"\s+",
+                                    re.IGNORECASE)
+    conf["_number_words"] = {str(k).lower(): v for k, v in
+                             ((pack.data("quantities") or {}).get("words") or {}).items()}
     conf["_relative_day"] = re.compile(
         r"\b" + alternation(conf.get("relative_day_phrases", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_anaphor_start"] = re.compile(
@@ -110,7 +115,8 @@ def _answer_position(question: str, cand: Candidate, conf: dict[str, Any]) -> in
 
 
 def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[str],
-                locative: frozenset[str] = frozenset()) -> bool:
+                locative: frozenset[str] = frozenset(), plain: frozenset[str] = frozenset()
+                ) -> bool:
     """True if text ends with a span's text that stands by itself: "TNGL itu" points to
     the name before it; "klub Prancis itu" points to a club named before (the word before
     the name is a lower-case content word)."""
@@ -120,8 +126,12 @@ def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[st
             before = _WORD.findall(tail[: len(tail) - len(sp.text)])
             if before and before[-1].lower() in locative:
                 continue  # "kota ... dari Semarang ini": the town is meant, not Semarang
-            if not before or not before[-1].islower() or before[-1] in function:
+            if not before or before[-1] in function:
                 return True
+            if not before[-1].islower() and not (
+                    len(before) == 1 and before[-1].lower() in plain):
+                return True  # a name before it ("Pelabuhan Tanjung Intan itu"), not a
+                # noun capitalised as the first word ("Pemain Kroasia ini")
     return False
 
 
@@ -161,7 +171,7 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
                 return f"pronoun: {w}"
         elif w in conf["demonstratives_set"] and not _after_name(
                 question[: m.start()], spans, conf["_function"],
-                conf.get("locative_prepositions_set", frozenset())):
+                conf.get("locative_prepositions_set", frozenset()), conf["_plain"]):
             return f"demonstrative: {w}"
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 2
               and w not in conf["possessive_exceptions_set"]
@@ -280,6 +290,32 @@ def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
     return None
 
 
+def _name_lists(sentence: Sentence, conf: dict[str, Any]) -> set[int]:
+    """The lengths of the runs of people's names the sentence lists, joined by commas and
+    the pack's list words ("Andre Oktaviansyah, Brylian Aldama, Hamsah Lestaluhu")."""
+    joins = conf["_name_join"]
+    people = sorted((sp for sp in sentence.spans if sp.label == "PERSON"), key=lambda sp: sp.start)
+    out, run = set(), 1
+    for a, b in zip(people, people[1:]):
+        if joins.fullmatch(sentence.text[a.end:b.start]):
+            run += 1
+        else:
+            out.add(run)
+            run = 1
+    if people:
+        out.add(run)
+    return {n for n in out if n >= 2}
+
+
+def _count_value(answer: str, conf: dict[str, Any]) -> int | None:
+    """The whole number an answer says ("3", "tiga"), or None."""
+    text = answer.strip().lower()
+    if text.isdigit():
+        return int(text)
+    value = conf["_number_words"].get(text)
+    return int(value) if isinstance(value, (int, float)) and value == int(value) else None
+
+
 def _in_idiom(cand: Candidate, sentence: Sentence, conf: dict[str, Any]) -> bool:
     """The answer is a number inside one of the pack's `number_idioms`."""
     return any(m.start() <= cand.answer_start and cand.answer_end <= m.end()
@@ -295,6 +331,9 @@ def _counts_a_list(cand: Candidate, sentence: Sentence, conf: dict[str, Any]) ->
     after = words(sentence.text[cand.answer_end:])[:6]
     if any(w.lower() in conf["list_introducers_set"] for w in after):
         return True
+    value = _count_value(cand.answer, conf)
+    if value is not None and value >= 2 and value in _name_lists(sentence, conf):
+        return True  # "Tiga gol dicetak oleh Andre, Brylian dan Hamsah": the names count
     m = re.match(r"(?:\s*[\w/-]+){1,4}\s*:", sentence.text[cand.answer_end:])
     return m is not None
 

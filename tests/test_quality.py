@@ -233,6 +233,9 @@ WEIGHT = spanned("Jaket ukuran medium mempunyai berat kira-kira 1,5 kilogram.",
                  ("QUANTITY", "1,5 kilogram"))
 INTRO = spanned("Berikut aturan teknis mobil EEV di Malaysia:", ("PLACE", "Malaysia"))
 # [IndoSum bench, CC BY-SA 4.0]
+SCORERS = spanned("Tiga gol Timnas U-16 dicetak oleh Andre Oktaviansyah, Brylian Aldama dan Hamsah "
+                  "Lestaluhu.", ("QUANTITY", "Tiga gol"), ("PERSON", "Andre Oktaviansyah"),
+                  ("PERSON", "Brylian Aldama"), ("PERSON", "Hamsah Lestaluhu"))
 IDIOM = spanned("A Chenchu Reddy pusing tujuh keliling karena hasil panennya tak memuaskan.",
                 ("PERSON", "A Chenchu Reddy"), ("QUANTITY", "tujuh"))
 INNOVATIONS = spanned("ITB mengembangkan tiga inovasi transportasi berbasis listrik yakni bus "
@@ -261,6 +264,8 @@ SENIOR = spanned("Yang paling senior adalah Paola Abraini, 63 tahun.", ("PERSON"
     (INNOVATIONS, "ITB mengembangkan _____ inovasi transportasi berbasis listrik yakni bus "
      "listrik dan Metro Capsule.", "tiga", "QUANTITY",
      "counts the list that follows: answered by counting"),
+    (SCORERS, "_____ gol Timnas U-16 dicetak oleh Andre Oktaviansyah, Brylian Aldama dan Hamsah "
+     "Lestaluhu.", "Tiga", "QUANTITY", "counts the list that follows: answered by counting"),
     (INTRO, "Berikut aturan teknis mobil EEV di _____:", "Malaysia", "PLACE",
      "introduces what follows ('Berikut ...:'): not a fact by itself"),
 ])
@@ -320,6 +325,9 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
     # [IndoSum bench, CC BY-SA 4.0]
     ("Di kota yang berjarak dua jam perjalanan dari Semarang ini, warga hidup damai di Jepara.",
      [("PLACE", "Semarang")], "Jepara", "PLACE", "demonstrative: ini"),
+    # a noun capitalised as the first word, then a place: the demonstrative is the noun's
+    ("Pemain Kroasia ini sukses memperdaya kiper Adan di Sevilla.", [("PLACE", "Kroasia"),
+     ("PERSON", "Adan")], "Sevilla", "PLACE", "demonstrative: ini"),
     # a demonstrative after a count points back, not at a name
     ("Peluang dua pemain ini digagalkan kiper Syahrul Mustofa di Malang.",
      [("QUANTITY", "dua pemain"), ("PERSON", "Syahrul Mustofa")], "Malang", "PLACE",

@@ -210,6 +210,9 @@ NOT_ASKED = [
     (spanned("Setelah Van Persie hengkang ke Manchester United pada 2012, tak ada lagi striker "
              "Arsenal yang mencetak 30 gol.", ("PERSON", "Van Persie"),
              ("ORG", "Manchester United"), ("DATE", "2012"), ("ORG", "Arsenal")), "DATE"),
+    # a document's date [IndoSum bench, CC BY-SA 4.0]
+    (spanned("Firdaus membenarkan keaslian sertifikat HGB Pulau D tertanggal 24 Agustus 2017.",
+             ("PERSON", "Firdaus"), ("DATE", "24 Agustus 2017")), "DATE"),
     # one day given in two time zones [IndoSum fresh, CC BY-SA 4.0]
     (spanned("McGregor kalah di Las Vegas, 26 Agustus 2017 malam waktu setempat atau 27 "
              "Agustus 2017 pagi WIB.", ("PERSON", "McGregor"), ("PLACE", "Las Vegas"),

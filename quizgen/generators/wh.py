@@ -116,6 +116,9 @@ def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None
     if _YEAR.match(span.text) and any(_YEAR.match(s.text) for s in clause.spans
                                       if s.label == DATE and s is not span):
         return None  # "tahun 2017 ada 1.267 ... dan tahun 2016 hanya 1.053": years contrasted
+    prev = words(clause.text[: span.start])[-1:]
+    if prev and prev[0].lower() in {str(w).lower() for w in conf.get("not_after", [])}:
+        return None  # "sertifikat ... tertanggal 24 Agustus": a document's date
     copulas = {str(w).lower() for w in conf_all.get("copulas", [])}
     if any(w.lower() in copulas for w in words(clause.text)):
         return None  # "Kapan peraih nominasi terbanyak adalah Jackson?": a state, no event

@@ -55,8 +55,11 @@ def _conf(pack: Any) -> dict[str, Any]:
     conf["_named_next"] = re.compile(r"(?:\s+\w+" + suffix + r")?\s*,?\s*(?:"
                                      + re.escape(str(conf.get("blank", "_____"))) + r"|[A-Z])")
     joiners = alternation(conf.get("name_list_words", []) or ["\x00"])
-    conf["_name_join"] = re.compile(r"\s*,\s*(?:" + joiners + r"\s+)?|\s+" + joiners + r"\s+",
+    name = r"(?-i:[A-Z][\w.'&/-]*)(?:\s+(?-i:[A-Z0-9][\w.'&/-]*))*"
+    last = r"\s*,?\s+" + joiners + r"\s+"
+    conf["_name_list"] = re.compile(name + r"(?:\s*,\s*" + name + r")*" + last + name,
                                     re.IGNORECASE)
+    conf["_name_split"] = re.compile(last + r"|\s*,\s*", re.IGNORECASE)
     conf["_number_words"] = {str(k).lower(): v for k, v in
                              ((pack.data("quantities") or {}).get("words") or {}).items()}
     conf["_relative_day"] = re.compile(
@@ -176,6 +179,9 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 2
               and w not in conf["possessive_exceptions_set"]
               and not w.startswith(conf["_not_possessive_prefixes"])):
+            prev = _WORD.findall(bare[: m.start()])[-1:]
+            if prev and prev[0].lower() in conf.get("nominal_clitic_after_set", ()):
+                continue  # "Dengan disetujuinya X": the approval of X, no pronoun
             if w.startswith(conf["_clitic_verb_prefixes"]):
                 # "menangkapnya", "dibawanya": him, her or it, the object or agent of a
                 # verb, stands for something named before it, not where it happened
@@ -291,19 +297,20 @@ def _answer_reason(cand: Candidate, conf: dict[str, Any]) -> str | None:
 
 
 def _name_lists(sentence: Sentence, conf: dict[str, Any]) -> set[int]:
-    """The lengths of the runs of people's names the sentence lists, joined by commas and
-    the pack's list words ("Andre Oktaviansyah, Brylian Aldama, Hamsah Lestaluhu")."""
-    joins = conf["_name_join"]
-    people = sorted((sp for sp in sentence.spans if sp.label == "PERSON"), key=lambda sp: sp.start)
-    out, run = set(), 1
-    for a, b in zip(people, people[1:]):
-        if joins.fullmatch(sentence.text[a.end:b.start]):
-            run += 1
-        else:
-            out.add(run)
-            run = 1
-    if people:
-        out.add(run)
+    """The lengths of the lists of names the sentence gives, joined by commas and the
+    pack's list words ("Andre Oktaviansyah, Brylian Aldama dan Hamsah Lestaluhu"; "Jakarta
+    Pertamina Energi, Jakarta PGN Popsivo Polwan, dan Gresik Petrokimia"), the names tagged
+    or not."""
+    out = set()
+    roles = [sp for sp in sentence.spans if sp.label == "ROLE"]
+    adjunct = conf.get("list_adjunct_words_set", frozenset())
+    for m in conf["_name_list"].finditer(sentence.text):
+        if any(sp.start < m.end() and m.start() < sp.end for sp in roles):
+            continue  # "Direktur Media dan Hubungan Internasional PSSI": one role's name
+        before = _WORD.findall(sentence.text[: m.start()])[-1:]
+        if before and before[0].lower() in adjunct:
+            continue  # "dua kali seminggu antara Moskow dan Pyongyang": where, not what
+        out.add(len(conf["_name_split"].split(m.group(0))))
     return {n for n in out if n >= 2}
 
 

@@ -349,8 +349,9 @@ def _tidy(sentence: Sentence, keep: list[bool]) -> Clause:
                 break
         else:
             break
-    cur = _fix_lede_case(cur)
     pairs = _spans_in(offsets, sentence.spans)
+    if not any(s == 0 for s, _, sp in pairs if sp.label in ("ORG", "PERSON", "PLACE")):
+        cur = _fix_lede_case(cur)  # not an acronym the tagger named ("PVMBG mengatakan")
     spans = [Span(s, e, sp.label, cur[s:e], sp.norm, sp.attrs) for s, e, sp in pairs]
     return Clause(cur, spans, [sp for _, _, sp in pairs], offsets, sentence)
 

@@ -146,3 +146,24 @@ def test_confidence_merge_keeps_a_persons_choice_only(old_keep, old_conf, new_ke
     old = QuestionBank("t", "id", items=[item(keep=old_keep, confidence=old_conf)])
     new = QuestionBank("t", "id", items=[item(keep=new_keep, confidence=0.5)])
     assert merge_edits(new, old).items[0].keep is expected
+
+
+@pytest.mark.parametrize("keeps,reached", [
+    # 30 items, the top 12 all KEEP then mixed: 85% is reached keeping 40% of them
+    ([1] * 12 + [1, 0] * 9, True),
+    # the top 10 KEEP, then mostly REJECT: 85% only at a third or less of the items, so the
+    # fallback keeps the better half
+    ([1] * 10 + [0, 0, 1] * 10, False),
+])
+def test_confidence_threshold_keeps_a_useful_share(keeps, reached):
+    """The deck threshold reaches the target only while keeping at least a third of the
+    held-out items (tools/fit_confidence.py MIN_SHARE); a cut that keeps a handful of sure
+    items is reported, not shipped."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    from fit_confidence import FALLBACK_SHARE, MIN_SHARE, threshold_for
+
+    probs = [1 - n / (2 * len(keeps)) for n in range(len(keeps))]  # best first, distinct
+    threshold, precision, kept, got = threshold_for(probs, keeps, 0.85)
+    assert got is reached
+    assert kept >= (MIN_SHARE if reached else FALLBACK_SHARE) * len(keeps)
+    assert precision >= 0.85 or not reached

@@ -233,6 +233,12 @@ WEIGHT = spanned("Jaket ukuran medium mempunyai berat kira-kira 1,5 kilogram.",
                  ("QUANTITY", "1,5 kilogram"))
 INTRO = spanned("Berikut aturan teknis mobil EEV di Malaysia:", ("PLACE", "Malaysia"))
 # [IndoSum bench, CC BY-SA 4.0]
+FINALISTS = spanned("Selain Elektrik, tiga tim yang lolos ke babak final four adalah Jakarta "
+                    "Pertamina Energi, Jakarta PGN Popsivo Polwan, dan Gresik Petrokimia.",
+                    ("QUANTITY", "tiga tim"))
+FLIGHTS = spanned("Rusia membuka penerbangan dua kali seminggu antara Moskow dan Pyongyang.",
+                  ("PLACE", "Rusia"), ("QUANTITY", "dua kali"), ("PLACE", "Moskow"),
+                  ("PLACE", "Pyongyang"))
 SCORERS = spanned("Tiga gol Timnas U-16 dicetak oleh Andre Oktaviansyah, Brylian Aldama dan Hamsah "
                   "Lestaluhu.", ("QUANTITY", "Tiga gol"), ("PERSON", "Andre Oktaviansyah"),
                   ("PERSON", "Brylian Aldama"), ("PERSON", "Hamsah Lestaluhu"))
@@ -266,6 +272,11 @@ SENIOR = spanned("Yang paling senior adalah Paola Abraini, 63 tahun.", ("PERSON"
      "counts the list that follows: answered by counting"),
     (SCORERS, "_____ gol Timnas U-16 dicetak oleh Andre Oktaviansyah, Brylian Aldama dan Hamsah "
      "Lestaluhu.", "Tiga", "QUANTITY", "counts the list that follows: answered by counting"),
+    (FINALISTS, "Selain Elektrik, _____ tim yang lolos ke babak final four adalah Jakarta "
+     "Pertamina Energi, Jakarta PGN Popsivo Polwan, dan Gresik Petrokimia.", "tiga", "QUANTITY",
+     "counts the list that follows: answered by counting"),
+    (FLIGHTS, "Rusia membuka penerbangan _____ kali seminggu antara Moskow dan Pyongyang.", "dua",
+     "QUANTITY", None),  # the cities say where, they are not counted
     (INTRO, "Berikut aturan teknis mobil EEV di _____:", "Malaysia", "PLACE",
      "introduces what follows ('Berikut ...:'): not a fact by itself"),
 ])
@@ -328,6 +339,14 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
     # a noun capitalised as the first word, then a place: the demonstrative is the noun's
     ("Pemain Kroasia ini sukses memperdaya kiper Adan di Sevilla.", [("PLACE", "Kroasia"),
      ("PERSON", "Adan")], "Sevilla", "PLACE", "demonstrative: ini"),
+    # [IndoSum fresh slice 9, CC BY-SA 4.0]: an opener that introduces a list; an origin
+    # place is no name a demonstrative points at; 'dengan disetujuinya X': no pronoun
+    ("Berikut lima mitos yang dirangkum CNNIndonesia.com dari berbagai sumber.", [], "lima",
+     "QUANTITY", "not a statement of fact: opens with 'Berikut'"),
+    ("Pemain asal Liberia ini bermain selama 80 menit di Bandung.", [("PLACE", "Liberia")],
+     "Bandung", "PLACE", "demonstrative: ini"),
+    ("Dengan disetujuinya Lenovo Mirage Solo oleh FCC, peluncurannya dilakukan di Amerika.",
+     [("ORG", "FCC")], "Amerika", "PLACE", None),
     # a demonstrative after a count points back, not at a name
     ("Peluang dua pemain ini digagalkan kiper Syahrul Mustofa di Malang.",
      [("QUANTITY", "dua pemain"), ("PERSON", "Syahrul Mustofa")], "Malang", "PLACE",

@@ -131,6 +131,19 @@ def test_simplify_trims_to_clause(pack, text, expected):
     assert simplify(Sentence("a", 0, 0, text), pack).text == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # an acronym the tagger named keeps its capitals (no "Pvmbg") [IndoSum fresh slice 9]
+    (spanned("PVMBG mengatakan potensi Gunung Agung meletus tetap tinggi.", ("ORG", "PVMBG")),
+     "PVMBG mengatakan potensi Gunung Agung meletus tetap tinggi"),
+    # a lede word in capitals is title-cased
+    (spanned("PEMIMPIN Korea Utara Kim Jong Un menyatakan dukungan.",
+             ("ROLE", "PEMIMPIN Korea Utara"), ("PERSON", "Kim Jong Un")),
+     "Pemimpin Korea Utara Kim Jong Un menyatakan dukungan"),
+])
+def test_simplify_lede_capitals(pack, sentence, expected):
+    assert simplify(sentence, pack).text == expected
+
+
 SHORTEN = [
     # over the limit: role titles before full names go, with the comma around an appositive
     (spanned("Pemimpin Korea Utara, Kim Jong Un, menyatakan dukungan tak terbatas kepada Rusia "

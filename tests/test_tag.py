@@ -586,6 +586,8 @@ PLACE_KINDS = [
     # news spellings of countries that CLDR spells otherwise [IndoSum fresh, CC BY-SA 4.0]
     ("Anggun sangat terkenal di Perancis.", "Perancis", "country"),
     ("Warga Afghanistan turun ke jalan.", "Afghanistan", "country"),
+    # a landform's head names a place, no person [IndoSum fresh slice 9, CC BY-SA 4.0]
+    ("Tidak dapat dipastikan kapan Gunung Agung akan meletus.", "Gunung Agung", "landform"),
 ]
 
 

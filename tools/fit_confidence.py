@@ -7,7 +7,8 @@ full from sliceNN.items.jsonl, computes each item's features, and fits an L2-reg
 logistic regression (Newton's method; the regularisation strength is chosen by grouped
 cross-validation log-loss). Folds are by article, so no article is in both the fit and the
 held-out part. The deck threshold is the lowest confidence at which the held-out
-(out-of-fold) items at or above it are at least --target KEEP. Writes
+(out-of-fold) items at or above it are at least --target KEEP, keeping at least a third
+of them (a stricter one would leave most articles of a deck without a question). Writes
 quizgen/lang/<lang>/confidence.yaml; --check refits and fails if that file differs (the
 test suite runs it, so the shipped model is always the one its data gives).
 
@@ -41,6 +42,9 @@ FOLDS = 5
 LAMBDAS = (0.3, 1.0, 3.0, 10.0)
 MIN_COUNT = 3  # one-hot features seen fewer times are left out
 MIN_KEPT = 10  # the threshold must keep at least this many held-out items
+# ... and at least this share of them: a deck of the few surest items (one per article or
+# fewer) leaves most articles without a question; below it the target counts as not reached
+MIN_SHARE = 1 / 3
 FALLBACK_SHARE = 0.5  # when no threshold reaches the target: keep at least this share
 
 
@@ -140,20 +144,35 @@ def out_of_fold(rows, x, y, lam) -> list[float]:
     return probs
 
 
-def threshold_for(probs: list[float], y: list[int], target: float
-                  ) -> tuple[float, float, int, bool]:
-    """The lowest confidence whose items at or above it are at least `target` KEEP:
-    (threshold, precision there, items kept, target reached). When no threshold reaches
-    the target, the one of highest precision among those keeping at least FALLBACK_SHARE
-    of the items (a deck of the better half rather than an empty one)."""
+def _cuts(probs: list[float], y: list[int]) -> list[tuple[float, float, int]]:
+    """(threshold, precision, kept) at each distinct confidence, highest first."""
     order = sorted(range(len(y)), key=lambda n: -probs[n])
-    cuts = []  # (threshold, precision, kept) at each distinct confidence
+    cuts = []
     good = 0
     for rank, n in enumerate(order, 1):
         good += y[n]
         if rank == len(order) or probs[order[rank]] < probs[n]:
             cuts.append((probs[n], good / rank, rank))
-    reached = [c for c in cuts if c[2] >= MIN_KEPT and c[1] >= target]
+    return cuts
+
+
+def strictest_reaching(probs: list[float], y: list[int], target: float
+                       ) -> tuple[float, float, int] | None:
+    """The lowest threshold at which the held-out items at or above it are at least
+    `target` KEEP, whatever share it keeps (at least MIN_KEPT items), or None."""
+    reached = [c for c in _cuts(probs, y) if c[2] >= MIN_KEPT and c[1] >= target]
+    return reached[-1] if reached else None
+
+
+def threshold_for(probs: list[float], y: list[int], target: float
+                  ) -> tuple[float, float, int, bool]:
+    """The lowest confidence whose items at or above it are at least `target` KEEP and
+    that keeps at least MIN_SHARE of the items: (threshold, precision there, items kept,
+    target reached). When there is none, the one of highest precision among those
+    keeping at least FALLBACK_SHARE of the items (a deck of the better half rather than
+    of a few)."""
+    cuts = _cuts(probs, y)
+    reached = [c for c in cuts if c[2] >= max(MIN_KEPT, MIN_SHARE * len(y)) and c[1] >= target]
     if reached:
         return (*reached[-1], True)
     wide = [c for c in cuts if c[2] >= FALLBACK_SHARE * len(y)]
@@ -180,6 +199,7 @@ def build(lang: str, target: float) -> str:
     loss, lam = min(scored)
     probs = out_of_fold(rows, x, y, lam)
     threshold, precision, kept, reached = threshold_for(probs, y, target)
+    strict = strictest_reaching(probs, y, target)
     keep_total = sum(y)
     good_kept = round(precision * kept)
     w = fit(x, y, lam)
@@ -200,8 +220,13 @@ def build(lang: str, target: float) -> str:
         f"# (target {target:.0%}); {good_kept} of the {keep_total} KEEP items"
         f" ({good_kept / max(1, keep_total):.1%}) pass.",
         *([] if reached else [
-            f"# TARGET NOT REACHED: no threshold keeps {target:.0%} KEEP on held-out items; this"
-            f" one is the most precise keeping at least {FALLBACK_SHARE:.0%} of them."]),
+            f"# TARGET NOT REACHED: no threshold keeping at least {MIN_SHARE:.0%} of the held-out"
+            f" items has {target:.0%} KEEP among them; this one is the most precise keeping at"
+            f" least {FALLBACK_SHARE:.0%} of them."]),
+        *([f"# {target:.0%} is reached only at confidence {strict[0]:.4f}, keeping {strict[2]} of"
+           f" {len(y)} held-out items ({strict[2] / len(y):.0%}; {round(strict[1] * strict[2])}"
+           f" of the {keep_total} KEEP items): too few for a deck of a few articles."]
+          if strict and not reached else []),
         f"bias: {w[0]:.6f}",
         f"threshold: {threshold:.4f}",
         "weights:",

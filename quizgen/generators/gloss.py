@@ -15,6 +15,7 @@ left out), `max_term_words` (int, default 4), `max_expansion_words` (int, defaul
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -73,8 +74,10 @@ def _expansion(words: list[re.Match[str]], acronym: str, pack: Any, limit: int
     if len(content) < max(2, len(letters)):
         return None
     run = run[run.index(content[-len(letters)]):]
-    shared = set(_initials([w.group(0) for w in run], fn)) & set(letters)
-    return run if 2 * len(shared) >= len(set(letters)) else None
+    shared = Counter(_initials([w.group(0) for w in run], fn)) & Counter(letters)
+    # at least half of the letters, counted with repeats ("FCC" is no "Federal Amerika
+    # Serikat": one F of three letters)
+    return run if 2 * sum(shared.values()) >= len(letters) else None
 
 
 def _is_acronym(text: str, expansion: str) -> bool:

@@ -183,9 +183,11 @@ class Lexicon:
         for kind, words in (data.get("context") or {}).items():
             for w in words or []:
                 self.place_context.add(str(w), str(kind))
-        self.venues: Phrases[bool] = Phrases()
+        self.venues: Phrases[str] = Phrases()
         for w in data.get("venues") or []:
-            self.venues.add(str(w), True)
+            self.venues.add(str(w), "venue")
+        for w in data.get("landforms") or []:
+            self.venues.add(str(w), "landform")
 
 
 _CACHE: dict[str, Lexicon] = {}

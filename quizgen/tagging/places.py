@@ -28,7 +28,7 @@ def place_at(s: Sentence, i: int, standalone: bool = True) -> Found | None:
     if v:
         end = _name_tail(s, v[0])
         if end > v[0]:
-            return Found(i, end, "PLACE", None, {"kind": "venue"})
+            return Found(i, end, "PLACE", None, {"kind": v[1]})  # a venue or a landform
     return None
 
 

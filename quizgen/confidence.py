@@ -226,11 +226,28 @@ def load_lexicon(pack: LanguagePack) -> Lexicon:
     )
 
 
+# An article none of whose items reaches the threshold keeps its best one if it comes
+# within this much of it: a teacher who hands in an article expects a question on it, and
+# the items just under the threshold are nearly as good as those just over it.
+ARTICLE_MARGIN = 0.1
+
+
 def assess(items: list[Item], model: ConfidenceModel,
            names: Mapping[str, frozenset[str]] | None = None) -> None:
-    """Write each item's confidence, and keep it when the confidence reaches the threshold.
+    """Write each item's confidence, and keep it when the confidence reaches the threshold
+    (or, for an article with no such item, its best item within ARTICLE_MARGIN of it).
     `names`: article_names of the article set."""
+    best: dict[str, Item] = {}
+    kept_articles: set[str] = set()
     for item in items:
-        known = names.get(item.sources[0].article) if names and item.sources else None
+        article = item.sources[0].article if item.sources else ""
+        known = names.get(article) if names and item.sources else None
         item.confidence = model.confidence(item, known)
         item.keep = item.confidence >= model.threshold
+        if item.keep:
+            kept_articles.add(article)
+        elif article and (article not in best or item.confidence > best[article].confidence):
+            best[article] = item
+    for article, item in best.items():
+        if article not in kept_articles and item.confidence >= model.threshold - ARTICLE_MARGIN:
+            item.keep = True

@@ -91,6 +91,23 @@ def test_confidence_assess_keeps_items_at_or_above_the_threshold():
     assert bad.confidence < 0.5 and bad.keep is False
 
 
+@pytest.mark.parametrize("weight,kept", [
+    (-0.2, True),   # confidence 0.45: within ARTICLE_MARGIN of 0.5, the article's best item
+    (-3.0, False),  # confidence 0.05: too far below; the article gives no item
+])
+def test_confidence_assess_keeps_each_articles_best_item_near_the_threshold(weight, kept):
+    """An article none of whose items reaches the threshold keeps its best one when it is
+    within ARTICLE_MARGIN of it; an article with a kept item keeps no more."""
+    model = ConfidenceModel(weights={"answer_agency": weight}, threshold=0.5, lexicon=LEX)
+    lone = item(answer="AFP", sources=[Source("art-1", 0, 0, 3)])
+    assess([lone], model)
+    assert lone.keep is kept
+    other = item(answer="Joko Widodo", sources=[Source("art-2", 0, 0, 11)])
+    near = item(answer="AFP", sources=[Source("art-2", 1, 0, 3)])
+    assess([other, near], model)
+    assert other.keep is True and near.keep is False
+
+
 @pytest.mark.parametrize(
     "text, message",
     [

@@ -66,6 +66,9 @@ def _conf(pack: Any) -> dict[str, Any]:
         r"\b" + alternation(conf.get("relative_day_phrases", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_anaphor_start"] = re.compile(
         r"^\W*" + alternation(conf.get("anaphor_starts", []) or ["\x00"]) + r"\b", re.IGNORECASE)
+    conf["_anaphor_first_noun"] = re.compile(
+        r"^\W*\w+\s+" + alternation(conf.get("anaphor_after_first_noun", []) or ["\x00"]) + r"\b",
+        re.IGNORECASE)
     conf["_not_fact_start"] = re.compile(
         r"^\W*" + alternation(conf.get("not_fact_starts", []) or ["\x00"]) + r"\b", re.IGNORECASE)
     conf["_clitic_verb_prefixes"] = tuple(
@@ -124,6 +127,9 @@ def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[st
     the name before it; "klub Prancis itu" points to a club named before (the word before
     the name is a lower-case content word)."""
     tail = text.rstrip()
+    roles = [sp.text for _, sp in spans if sp.label == "ROLE" and sp.text]
+    if any(tail.endswith(r) for r in roles):
+        return False  # "Mantan Ketua Umum DPP KNPI tersebut": the holder, named before
     for _, sp in spans:
         if sp.label in _NAMED and sp.text and tail.endswith(sp.text):
             before = _WORD.findall(tail[: len(tail) - len(sp.text)])
@@ -203,7 +209,7 @@ def mood_reason(text: str, conf: dict[str, Any]) -> str | None:
     m = conf["_not_fact_start"].match(text)
     if m:
         return f"not a statement of fact: opens with '{m.group(0).strip()}'"
-    m = conf["_anaphor_start"].match(text)
+    m = conf["_anaphor_start"].match(text) or conf["_anaphor_first_noun"].match(text)
     if m:
         return f"anaphor: opens with '{m.group(0).strip()}'"
     return None
@@ -217,9 +223,14 @@ def _anaphor_reason(question: str, spans: list[tuple[int, Span]], answer_label: 
     m = conf["_anaphors"].search(bare)
     if m:
         return f"anaphor: {m.group(0).lower()}"
+    toks = list(_WORD.finditer(bare))
+    for i, m in enumerate(toks[:-1]):
+        nxt = toks[i + 1].group(0)
+        if (m.group(0).lower() in conf.get("definite_articles_set", ()) and nxt.islower()
+                and not conf["_named_next"].match(bare, toks[i + 1].end())):
+            return f"anaphor: {m.group(0).lower()} {nxt} (someone named before)"
     if any(sp.label == "PERSON" for _, sp in spans):
         return None
-    toks = list(_WORD.finditer(bare))
     counters = conf.get("definite_person_ok_after_set", frozenset()) | conf["question_words_set"]
     for i, m in enumerate(toks):
         t = m.group(0).lower()

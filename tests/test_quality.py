@@ -347,6 +347,15 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
      "Bandung", "PLACE", "demonstrative: ini"),
     ("Dengan disetujuinya Lenovo Mirage Solo oleh FCC, peluncurannya dilakukan di Amerika.",
      [("ORG", "FCC")], "Amerika", "PLACE", None),
+    # [IndoSum fresh slice 10, CC BY-SA 4.0]: 'Sang pemain', 'Poin yang sama' and a
+    # demonstrative after a role point at what the story named before
+    ("Sang pemain sempat dibekukan dari tim Chelsea setelah berang atas pernyataan Conte.",
+     [("PERSON", "Conte")], "Chelsea", "ORG", "anaphor: sang pemain (someone named before)"),
+    ("Poin yang sama juga diberikan Eric Bledsoe dengan lima assist di Phoenix.",
+     [("PERSON", "Eric Bledsoe")], "Phoenix", "PLACE", "anaphor: opens with 'Poin yang sama'"),
+    ("Mantan Ketua Umum DPP KNPI tersebut berada di Kuala Lumpur atas undangan parlemen.",
+     [("ROLE", "Mantan Ketua Umum DPP KNPI")], "Kuala Lumpur", "PLACE",
+     "demonstrative: tersebut"),
     # a demonstrative after a count points back, not at a name
     ("Peluang dua pemain ini digagalkan kiper Syahrul Mustofa di Malang.",
      [("QUANTITY", "dua pemain"), ("PERSON", "Syahrul Mustofa")], "Malang", "PLACE",

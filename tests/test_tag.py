@@ -395,6 +395,10 @@ TAGGED = [
         "Direktur PT Merial Esa, Fahmi Darmawansyah, dituntut hukuman 4 tahun penjara.",
         [("ROLE", "Direktur PT Merial Esa", ANY), ("PERSON", "Fahmi Darmawansyah", ANY)],
     ),
+    (  # a club after a profession is no place and person [IndoSum fresh slice 10]
+        "Unggul dua gol, para pemain Bali United kian bersemangat.",
+        [("ORG", "Bali United", ANY)],
+    ),
     (  # a regional head with the region it heads
         "Dedi ingin fokus sebagai Bupati Purwakarta dan Ketua DPD Golkar Jawa Barat.",
         [("ROLE", "Bupati Purwakarta", ANY)],

@@ -65,6 +65,8 @@ def _complements(s: Sentence, j: int, attrs: dict[str, str]) -> tuple[int, int]:
             j, count = p[0], count + 1
             continue
         pl = place_at(s, j, standalone=False)
+        if pl and pl.b < s.n and s.toks[pl.b].low in s.lex.team_tails:
+            break  # "pemain Bali United": a club, not the role's place and a person
         if pl:
             _note_place(pl, attrs, "country")
             j, count = pl.b, count + 1

@@ -15,6 +15,18 @@ from dataclasses import replace
 from .model import TRUEFALSE, Item, QuestionBank
 
 
+# At most this many items of a deck answer with one name: a deck whose every other
+# question is answered "Sergey Lavrov" tests one name, not the story.
+MAX_PER_NAME = 3
+_NAME_WORD = re.compile(r"[A-Z][\w-]{2,}")
+
+
+def names_in(item: Item) -> set[str]:
+    """The capitalised words of a non-true/false answer ("Sergey", "Lavrov"): an answer
+    sharing one with another names the same one ("Lavrov", "Sergey Lavrov")."""
+    return set() if item.kind == TRUEFALSE else set(_NAME_WORD.findall(item.answer))
+
+
 def fact_of(item: Item) -> str:
     """The fact an item asks about: every kind made from one fact shares its id's hash."""
     return item.id.rsplit("-", 1)[-1]
@@ -62,8 +74,9 @@ def gives_away(a: Item, b: Item) -> bool:
 
 def deck_items(items: list[Item], limits: Mapping[str, int] | None = None,
                after: Sequence[Item] = ()) -> list[Item]:
-    """The items a deck takes, in bank order: kept, one per fact, and with `limits` at most
-    limits[kind] of each kind (a kind not named takes none).
+    """The items a deck takes, in bank order: kept, one per fact, at most MAX_PER_NAME
+    answered with one name, and with `limits` at most limits[kind] of each kind (a kind not
+    named takes none).
 
     Kinds take turns, each taking its best kept item whose fact no kind has taken yet, so
     that a fact's first kind in bank order does not crowd every other kind out. An item
@@ -83,12 +96,20 @@ def deck_items(items: list[Item], limits: Mapping[str, int] | None = None,
         facts.add(fact_of(item))
         taken.add(item)
     counts = dict.fromkeys(queues, 0)
+    per_name: dict[str, int] = {}
+    for item in after:
+        for w in names_in(item):
+            per_name[w] = per_name.get(w, 0) + 1
+
+    def overused(item: Item) -> bool:
+        return any(per_name.get(w, 0) >= MAX_PER_NAME for w in names_in(item))
+
     turn = [k for k in queues if caps[k] > 0]
     while turn:
         for kind in list(turn):
             queue, at = queues[kind], heads[kind]
             while at < len(queue) and (fact_of(queue[at]) in facts
-                                       or taken.gives_away(queue[at])):
+                                       or taken.gives_away(queue[at]) or overused(queue[at])):
                 at += 1
             if at == len(queue):
                 turn.remove(kind)
@@ -96,6 +117,8 @@ def deck_items(items: list[Item], limits: Mapping[str, int] | None = None,
             facts.add(fact_of(queue[at]))
             chosen.add(id(queue[at]))
             taken.add(queue[at])
+            for w in names_in(queue[at]):
+                per_name[w] = per_name.get(w, 0) + 1
             heads[kind] = at + 1
             counts[kind] += 1
             if counts[kind] >= caps[kind]:

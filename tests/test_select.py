@@ -100,3 +100,17 @@ def test_select_deck_asks_a_fact_from_one_side_only():
                  "mcq-bbb", 4),
              _it("mcq", "Kapan Kim bertemu Choe Son Hui?", "12 Juli 2025", "mcq-ccc", 5)]
     assert [i.id for i in deck_items(items)] == ["short-aaa", "mcq-ccc"]
+
+
+def test_select_deck_answers_with_one_name_at_most_three_times():
+    """A deck of the seeds asked 'Sergey Lavrov' six times in its first nine items: at most
+    MAX_PER_NAME items answer with one name ("Lavrov" and "Sergey Lavrov" share it); the
+    others go to other facts."""
+    from quizgen.select import MAX_PER_NAME, deck_items
+
+    items = [_it("short", f"Siapa yang melakukan hal {n}?", answer, f"short-{n:03d}", n)
+             for n, answer in enumerate(["Sergey Lavrov", "Lavrov", "Sergey Lavrov", "Lavrov",
+                                         "Kim Jong Un", "Sergey Lavrov"])]
+    chosen = deck_items(items)
+    assert [i.answer for i in chosen].count("Kim Jong Un") == 1
+    assert sum("Lavrov" in i.answer for i in chosen) == MAX_PER_NAME == 3

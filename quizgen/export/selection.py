@@ -20,7 +20,7 @@ from ..errors import QuizgenError
 from ..lang import load_language
 from ..model import CLOZE, KINDS, MCQ, TRUEFALSE, Item, QuestionBank
 from ..outfile import atomic_write_text
-from ..select import answered_by, deck_items, fact_of
+from ..select import MAX_PER_NAME, answered_by, deck_items, fact_of, names_in
 from ..truefalse import answer_words
 from .cardtext import BLANK, answer_index, source_lines
 
@@ -164,6 +164,14 @@ def _note_given_away(bank: QuestionBank, selection: Selection | None, chosen: li
             asked.add(fact)
             result.skipped.append(Skipped(
                 item.id, f"asks the fact of {other.id} from its other side", item.kind))
+            continue
+        name = next((w for w in sorted(names_in(item))
+                     if sum(w in names_in(c) for c in chosen) >= MAX_PER_NAME), None)
+        if name is not None:
+            asked.add(fact)
+            result.skipped.append(Skipped(
+                item.id, f"its answer names {name}, the answer of {MAX_PER_NAME} items already",
+                item.kind))
 
 
 Check = Callable[[Item], str | None]

@@ -21,10 +21,16 @@ MAX_PER_NAME = 3
 _NAME_WORD = re.compile(r"[A-Z][\w-]{2,}")
 
 
+_NAMED_ANSWERS = frozenset({"answer-person", "answer-org", "answer-place"})
+
+
 def names_in(item: Item) -> set[str]:
-    """The capitalised words of a non-true/false answer ("Sergey", "Lavrov"): an answer
-    sharing one with another names the same one ("Lavrov", "Sergey Lavrov")."""
-    return set() if item.kind == TRUEFALSE else set(_NAME_WORD.findall(item.answer))
+    """The capitalised words of an answer that names a person, organisation or place
+    ("Sergey", "Lavrov"): an answer sharing one with another names the same one ("Lavrov",
+    "Sergey Lavrov"). Dates, numbers and true/false items name nobody."""
+    if item.kind == TRUEFALSE or not _NAMED_ANSWERS & set(item.tags):
+        return set()
+    return set(_NAME_WORD.findall(item.answer))
 
 
 def fact_of(item: Item) -> str:

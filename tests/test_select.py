@@ -111,6 +111,13 @@ def test_select_deck_answers_with_one_name_at_most_three_times():
     items = [_it("short", f"Siapa yang melakukan hal {n}?", answer, f"short-{n:03d}", n)
              for n, answer in enumerate(["Sergey Lavrov", "Lavrov", "Sergey Lavrov", "Lavrov",
                                          "Kim Jong Un", "Sergey Lavrov"])]
-    chosen = deck_items(items)
+    for i in items:
+        i.tags = ["answer-person"]
+    dates = [_it("short", f"Kapan hal {n} terjadi?", f"{n} Juli 2025", f"short-d{n:02d}", 10 + n)
+             for n in range(1, 6)]
+    for i in dates:
+        i.tags = ["answer-date"]
+    chosen = deck_items(items + dates)
     assert [i.answer for i in chosen].count("Kim Jong Un") == 1
     assert sum("Lavrov" in i.answer for i in chosen) == MAX_PER_NAME == 3
+    assert sum(i in chosen for i in dates) == 5  # a month's name names nobody

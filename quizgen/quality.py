@@ -229,6 +229,11 @@ def _anaphor_reason(question: str, spans: list[tuple[int, Span]], answer_label: 
         if (m.group(0).lower() in conf.get("definite_articles_set", ()) and nxt.islower()
                 and not conf["_named_next"].match(bare, toks[i + 1].end())):
             return f"anaphor: {m.group(0).lower()} {nxt} (someone named before)"
+        if (i == 0 and m.group(0).lower() in conf.get("definite_things_set", ()) and nxt.islower()
+                and nxt.lower() not in conf["question_words_set"]
+                and not _cap_near(bare, toks[i + 1].start(), 8)
+                and str(conf.get("blank", "_____")) not in bare[toks[i + 1].start():][:60]):
+            return f"anaphor: {m.group(0).lower()} (a thing named before)"
     if any(sp.label == "PERSON" for _, sp in spans):
         return None
     counters = conf.get("definite_person_ok_after_set", frozenset()) | conf["question_words_set"]
@@ -323,6 +328,11 @@ def _name_lists(sentence: Sentence, conf: dict[str, Any]) -> set[int]:
             continue  # "dua kali seminggu antara Moskow dan Pyongyang": where, not what
         out.add(len(conf["_name_split"].split(m.group(0))))
     return {n for n in out if n >= 2}
+
+
+def _cap_near(text: str, at: int, n: int) -> bool:
+    """A capitalised word (a name) among the next n words from `at`."""
+    return any(w[:1].isupper() for w in _WORD.findall(text[at:])[:n])
 
 
 def _count_value(answer: str, conf: dict[str, Any]) -> int | None:

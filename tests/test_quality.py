@@ -356,6 +356,12 @@ def test_quality_possessive_suffix_after_prefixes(pack, text, names, answer, rea
     ("Mantan Ketua Umum DPP KNPI tersebut berada di Kuala Lumpur atas undangan parlemen.",
      [("ROLE", "Mantan Ketua Umum DPP KNPI")], "Kuala Lumpur", "PLACE",
      "demonstrative: tersebut"),
+    # a thing the story named before opens the item, no name soon after it [IndoSum bench,
+    # CC BY-SA 4.0]; one with a name after it says which
+    ("Perusahaan menargetkan pertumbuhan penjualan pada tahun depan mencapai Rp 2 triliun.", [],
+     "Rp 2 triliun", "QUANTITY", "anaphor: perusahaan (a thing named before)"),
+    ("Produk dan layanan yang tersedia di aplikasi Kioson fokus pada tiga kategori.",
+     [("ORG", "Kioson")], "tiga", "QUANTITY", None),
     # a demonstrative after a count points back, not at a name
     ("Peluang dua pemain ini digagalkan kiper Syahrul Mustofa di Malang.",
      [("QUANTITY", "dua pemain"), ("PERSON", "Syahrul Mustofa")], "Malang", "PLACE",

@@ -30,6 +30,7 @@ from .digest import digests, role_shape
 from .lang import LanguagePack
 from .merge import parse_iso
 from .model import DATE, ORG, PERSON, PLACE, QUANTITY, ROLE, Corpus, Entity
+from .tagging.lexicon import lexicon
 
 POOL_TOP = 8  # choose among this many best-placed pool entries
 _WORD = re.compile(r"\w+")
@@ -270,8 +271,8 @@ def _person_words(pack: LanguagePack) -> tuple[frozenset[str], frozenset[str], f
     orgs = pack.data("orgs") or {}
     address = {str(w).lower() for w in [*names.get("honorifics", []),
                                         *extra.get("forms_of_address", [])]}
-    words_data = pack.data("words") or {}
-    plain = {str(w).lower() for key in ("function", "common") for w in words_data.get(key, [])}
+    lex = lexicon(pack)
+    plain = set(lex.function) | set(lex.common)
     org_words = {str(w).lower() for key in ("heads", "tails", "team_tails", "context")
                  for w in orgs.get(key, []) if " " not in str(w)}
     org_words |= {str(w).lower() for w in extra.get("not_person_words", [])}

@@ -17,12 +17,11 @@ from typing import Any
 
 from .model import CLOZE, DATE, PLACE, QUANTITY, Article, Candidate, Sentence, Span
 from .parse import parse_sentence
-from .simplify import alternation, find_word, is_verb_like, words
+from .simplify import alternation, find_word, is_verb_like, name_lists, words
 
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
 PUNCT = frozenset(",.?;:!")
 _WORD = re.compile(r"\w+(?:-\w+)*")  # a word for the pronoun and context checks
-_NAMED = frozenset({"PERSON", "ORG", "PLACE", "ROLE"})  # what a demonstrative may point at
 
 
 
@@ -40,10 +39,10 @@ def _conf(pack: Any) -> dict[str, Any]:
                                  + r"\b", re.IGNORECASE)
     from .tagging.lexicon import lexicon  # closed-class words stand before a name
 
-    conf["_function"] = frozenset(lexicon(pack).function)
-    words_data = pack.data("words")
-    conf["_plain"] = frozenset(str(w).lower() for key in ("function", "common")
-                               for w in words_data.get(key, [])) | frozenset(
+    lex = lexicon(pack)
+    conf["_function"] = frozenset(lex.function)
+    # words that are no name when capitalised: the pack's common and function words
+    conf["_plain"] = frozenset(lex.function) | frozenset(lex.common) | frozenset(
         str(w).lower() for w in conf.get("question_words", []))
     conf["_anaphors"] = re.compile(r"\b" + alternation(conf.get("anaphor_phrases", []) or ["\x00"])
                                    + r"\b", re.IGNORECASE)
@@ -54,12 +53,6 @@ def _conf(pack: Any) -> dict[str, Any]:
     suffix = re.escape(str(conf.get("possessive_suffix", ""))) or "(?!)"
     conf["_named_next"] = re.compile(r"(?:\s+\w+" + suffix + r")?\s*,?\s*(?:"
                                      + re.escape(str(conf.get("blank", "_____"))) + r"|[A-Z])")
-    joiners = alternation(conf.get("name_list_words", []) or ["\x00"])
-    name = r"(?-i:[A-Z][\w.'&/-]*)(?:\s+(?-i:[A-Z0-9][\w.'&/-]*))*"
-    last = r"\s*,?\s+" + joiners + r"\s+"
-    conf["_name_list"] = re.compile(name + r"(?:\s*,\s*" + name + r")*" + last + name,
-                                    re.IGNORECASE)
-    conf["_name_split"] = re.compile(last + r"|\s*,\s*", re.IGNORECASE)
     conf["_number_words"] = {str(k).lower(): v for k, v in
                              ((pack.data("quantities") or {}).get("words") or {}).items()}
     conf["_relative_day"] = re.compile(
@@ -121,8 +114,8 @@ def _answer_position(question: str, cand: Candidate, conf: dict[str, Any]) -> in
 
 
 def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[str],
-                locative: frozenset[str] = frozenset(), plain: frozenset[str] = frozenset()
-                ) -> bool:
+                locative: frozenset[str] = frozenset(), plain: frozenset[str] = frozenset(),
+                named: frozenset[str] = frozenset()) -> bool:
     """True if text ends with a span's text that stands by itself: "TNGL itu" points to
     the name before it; "klub Prancis itu" points to a club named before (the word before
     the name is a lower-case content word)."""
@@ -131,7 +124,7 @@ def _after_name(text: str, spans: list[tuple[int, Span]], function: frozenset[st
     if any(tail.endswith(r) for r in roles):
         return False  # "Mantan Ketua Umum DPP KNPI tersebut": the holder, named before
     for _, sp in spans:
-        if sp.label in _NAMED and sp.text and tail.endswith(sp.text):
+        if sp.label.lower() in named and sp.text and tail.endswith(sp.text):
             before = _WORD.findall(tail[: len(tail) - len(sp.text)])
             if before and before[-1].lower() in locative:
                 continue  # "kota ... dari Semarang ini": the town is meant, not Semarang
@@ -180,7 +173,8 @@ def _pronoun_reason(question: str, spans: list[tuple[int, Span]], conf: dict[str
                 return f"pronoun: {w}"
         elif w in conf["demonstratives_set"] and not _after_name(
                 question[: m.start()], spans, conf["_function"],
-                conf.get("locative_prepositions_set", frozenset()), conf["_plain"]):
+                conf.get("locative_prepositions_set", frozenset()), conf["_plain"],
+                conf["named_labels_set"]):
             return f"demonstrative: {w}"
         elif (suffix and w.endswith(suffix) and len(w) > len(suffix) + 2
               and w not in conf["possessive_exceptions_set"]
@@ -253,7 +247,8 @@ def _anaphor_reason(question: str, spans: list[tuple[int, Span]], answer_label: 
 def _answer_given(cand: Candidate, question: str, spans: list[tuple[int, Span]], pack: Any) -> bool:
     if _contains(question, cand.answer):
         return True
-    if (cand.answer_label in _NAMED and len(cand.answer) >= 3 and " " not in cand.answer.strip()
+    if (cand.answer_label.lower() in _conf(pack)["named_labels_set"] and len(cand.answer) >= 3
+            and " " not in cand.answer.strip()
             and any(w != cand.answer and w.startswith(cand.answer) and w[len(cand.answer)].isupper()
                     for w in _WORD.findall(question))):
         return True  # "memesan _____ melalui aplikasi, GrabVenue ..., GrabNow": Grab
@@ -320,13 +315,14 @@ def _name_lists(sentence: Sentence, conf: dict[str, Any]) -> set[int]:
     out = set()
     roles = [sp for sp in sentence.spans if sp.label == "ROLE"]
     adjunct = conf.get("list_adjunct_words_set", frozenset())
-    for m in conf["_name_list"].finditer(sentence.text):
-        if any(sp.start < m.end() and m.start() < sp.end for sp in roles):
+    for items in name_lists(sentence.text, conf.get("name_list_words", [])):
+        start, end = items[0][0], items[-1][1]
+        if any(sp.start < end and start < sp.end for sp in roles):
             continue  # "Direktur Media dan Hubungan Internasional PSSI": one role's name
-        before = _WORD.findall(sentence.text[: m.start()])[-1:]
+        before = _WORD.findall(sentence.text[:start])[-1:]
         if before and before[0].lower() in adjunct:
             continue  # "dua kali seminggu antara Moskow dan Pyongyang": where, not what
-        out.add(len(conf["_name_split"].split(m.group(0))))
+        out.add(len(items))
     return {n for n in out if n >= 2}
 
 
@@ -590,13 +586,10 @@ def _fronted_phrase_reason(toks: list[str], conf: dict[str, Any], pack: Any) -> 
     return None
 
 
-@cache
 def _plain_words(pack: Any) -> frozenset[str]:
     """Lower-case words that are no name when capitalised: the pack's common and function
-    words (`words.yaml`) and question words."""
-    data = pack.data("words")
-    return frozenset(str(w).lower() for key in ("function", "common") for w in data.get(key, [])
-                     ) | _conf(pack)["question_words_set"]
+    words and question words."""
+    return _conf(pack)["_plain"]
 
 
 def lacks_context(text: str, sentence: Sentence, cand: Candidate, pack: Any) -> bool:

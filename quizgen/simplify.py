@@ -73,6 +73,39 @@ def find_word(text: str, needle: str) -> int:
     return -1
 
 
+@lru_cache(maxsize=64)
+def _name_list_re(joiners: tuple[str, ...], particles: tuple[str, ...], closers: tuple[str, ...]
+                  ) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words_ = alternation(joiners) or "(?!)"
+    parts = alternation(particles) or "(?!)"
+    after = alternation(closers) or "(?!)"
+    # a name: capitalised words, with the lower-case particles of names ("van", "bin")
+    name = rf"(?-i:[A-Z][\w.'&/-]*)(?:\s+(?:(?-i:[A-Z0-9][\w.'&/-]*)|{parts}))*"
+    # the list word before the last name, and a word that may follow it ("dan terakhir")
+    last = rf"(?:\s*,?\s+(?:{words_})\s+(?:(?:{after})\s+)?)"
+    return (re.compile(rf"{name}(?:\s*,\s*{name})*{last}{name}", re.IGNORECASE),
+            re.compile(rf"(?:{last}|\s*,\s*)", re.IGNORECASE))
+
+
+def name_lists(text: str, joiners: Sequence[str], particles: Sequence[str] = (),
+               closers: Sequence[str] = ()) -> list[list[tuple[int, int]]]:
+    """The lists of capitalised names in `text`, tagged or not: names joined by commas,
+    the last after one of `joiners` ("A, B dan C"; "A, B, dan terakhir C" with `closers`),
+    each list as its names' (start, end). Names after commas alone are an address
+    ("Kendal, Jawa Tengah"), and "A dan B, C" ends its list at B."""
+    run_re, sep_re = _name_list_re(tuple(joiners), tuple(particles), tuple(closers))
+    out = []
+    for m in run_re.finditer(text):
+        items, pos = [], m.start()
+        for piece in sep_re.split(m.group(0)):
+            if piece:
+                at = text.index(piece, pos)
+                items.append((at, at + len(piece)))
+                pos = at + len(piece)
+        out.append(items)
+    return out
+
+
 def alternation(phrases: Sequence[str]) -> str:
     """A regex alternation of phrases, longest first, any whitespace between words."""
     return _alternation(tuple(phrases))

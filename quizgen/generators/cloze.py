@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import DATE, ORG, PERSON, PLACE, QUANTITY, Article, Candidate, Sentence
-from ..simplify import simplify
+from ..simplify import name_lists, simplify
 from ..tagging.lexicon import lexicon
 from . import register
 from .facts import fact_key, span_key, upper_first
@@ -140,15 +140,13 @@ def _place_after_place(clause: Any, span: Any) -> bool:
 
 
 @cache
-def _list_words(pack: Any) -> tuple[str, str]:
-    """Regex alternations of name particles (names.yaml `particles`) and of the words that
-    may follow a list's last list word (cloze params' pack data: wh.yaml `list_closers`)."""
+def _list_words(pack: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Name particles (names.yaml `particles`) and the words that may follow a list's last
+    list word (wh.yaml `list_closers`)."""
     if pack is None:
-        return "(?!)", "(?!)"
-    particles = [str(w) for w in (pack.data("names") or {}).get("particles", [])]
-    closers = [str(w) for w in (pack.data("wh") or {}).get("list_closers", [])]
-    return ("|".join(map(re.escape, particles)) or "(?!)",
-            "|".join(map(re.escape, closers)) or "(?!)")
+        return (), ()
+    return (tuple(str(w) for w in (pack.data("names") or {}).get("particles", [])),
+            tuple(str(w) for w in (pack.data("wh") or {}).get("list_closers", [])))
 
 
 def _list_member(clause: Any, span: Any, list_words: list[str], pack: Any = None) -> bool:
@@ -165,30 +163,18 @@ def _list_member(clause: Any, span: Any, list_words: list[str], pack: Any = None
             runs.append([s])
     if any(len(run) >= 3 and any(s is span for s in run) for run in runs):
         return True
-    return _named_run_member(clause.text, span.start, span.end, words, pack)
+    return _named_run_member(clause.text, span.start, span.end, list_words, pack)
 
 
-def _named_run_member(text: str, start: int, end: int, words: str, pack: Any = None) -> bool:
-    """The span is one of three or more names in a row, the last after a list word,
-    whatever their tags: the tagger types list members apart ("Birdshot, Canola, EWA, I
-    America, ... dan A Woman ..." are films; "Lorenzo, Maverick Vinales, dan terakhir
-    Johann Zarco"). Names after commas alone are an address ("Kendal, Jawa Tengah"), and
-    "A dan B, C" ends its list at B."""
+def _named_run_member(text: str, start: int, end: int, list_words: Sequence[str],
+                      pack: Any = None) -> bool:
+    """The span is one of three or more names of a list (simplify.name_lists), whatever
+    their tags: the tagger types list members apart ("Birdshot, Canola, EWA, I America,
+    ... dan A Woman ..." are films; "Lorenzo, Maverick Vinales, dan terakhir Johann Zarco")."""
     particles, closers = _list_words(pack)
-    # a name: capitalised words, with the lower-case particles of names ("van", "bin")
-    name = rf"(?-i:[A-Z][\w.'&/-]*)(?:\s+(?:(?-i:[A-Z0-9][\w.'&/-]*)|{particles}))*"
-    # the list word before the last one, and a word that may follow it ("dan terakhir")
-    last = rf"(?:\s*,?\s+(?:{words})\s+(?:(?:{closers})\s+)?)"
-    sep = rf"(?:{last}|\s*,\s*)"
-    for m in re.finditer(rf"{name}(?:\s*,\s*{name})*{last}{name}", text):
-        if m.start() <= start and end <= m.end():
-            items = [i for i in re.split(sep, m.group(0)) if i]
-            offsets, pos = [], m.start()
-            for item in items:
-                at = text.index(item, pos)
-                offsets.append((at, at + len(item)))
-                pos = at + len(item)
-            return len(items) >= 3 and (start, end) in offsets
+    for items in name_lists(text, list_words, particles, closers):
+        if items[0][0] <= start and end <= items[-1][1]:
+            return len(items) >= 3 and (start, end) in items
     return False
 
 

@@ -20,6 +20,7 @@ Template params: `label` (required), `attrs` (span attrs that must match, e.g.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -58,6 +59,33 @@ from .clausepos import (
 from .facts import fact_key, lower_first, note_article, tidy_question, undouble, upper_first
 
 _YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    """The pack's words for asking a date (wh.yaml), looked up once per pack."""
+
+    kind_words: frozenset[str]
+    not_after: frozenset[str]
+    copulas: frozenset[str]
+    subordinators: frozenset[str]
+    alternative_after: re.Pattern[str]
+    alternative_before: re.Pattern[str]
+
+
+@cache
+def _date_words(pack: Any) -> _DateWords:
+    data = pack.data("wh")
+    conf, date = data["wh"], data["wh"].get(DATE, {})
+
+    def low(values: Any) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in values or [])
+
+    alts = alternation(data.get("date_alternatives") or []) or "(?!)"
+    return _DateWords(low(date.get("kind_words")), low(date.get("not_after")),
+                      low(conf.get("copulas")), low(conf.get("date_subordinators")),
+                      re.compile(r"\s*,?\s*" + alts + r"\s+", re.IGNORECASE),
+                      re.compile(r"\b" + alts + r"\s+$", re.IGNORECASE))
 
 __all__ = ["ask", "quantity_parts", "wh"]
 
@@ -116,14 +144,14 @@ def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None
     if _YEAR.match(span.text) and any(_YEAR.match(s.text) for s in clause.spans
                                       if s.label == DATE and s is not span):
         return None  # "tahun 2017 ada 1.267 ... dan tahun 2016 hanya 1.053": years contrasted
+    dw = _date_words(pack)
     prev = words(clause.text[: span.start])[-1:]
-    if prev and prev[0].lower() in {str(w).lower() for w in conf.get("not_after", [])}:
+    if prev and prev[0].lower() in dw.not_after:
         return None  # "sertifikat ... tertanggal 24 Agustus": a document's date
-    copulas = {str(w).lower() for w in conf_all.get("copulas", [])}
-    if any(w.lower() in copulas for w in words(clause.text)):
+    if any(w.lower() in dw.copulas for w in words(clause.text)):
         return None  # "Kapan peraih nominasi terbanyak adalah Jackson?": a state, no event
     lead = clause.text[: span.start]
-    subs = {str(w).lower() for w in conf_all.get("date_subordinators", [])}
+    subs = dw.subordinators
     first = words(lead)[:1]
     if first and first[0].lower() in subs and "," not in lead and "," in clause.text[span.end:]:
         return None  # "Setelah X hengkang pada 2012, tak ada lagi ...": the date is X's
@@ -134,15 +162,14 @@ def _ask_date(clause: Clause, span: Span, conf: Mapping[str, Any], q: str | None
         if not m:
             break
         end += m.end()
-    alts = alternation(pack.data("wh").get("date_alternatives") or []) or "(?!)"
-    alt = re.match(r"\s*,?\s*" + alts + r"\s+", clause.text[end:], re.IGNORECASE)
-    before_alt = re.search(r"\b" + alts + r"\s+$", clause.text[: span.start], re.IGNORECASE)
-    if (alt and any(s.label == DATE and s.start == end + alt.end() for s in clause.spans)) or (
+    alt = dw.alternative_after.match(clause.text, end)
+    before_alt = dw.alternative_before.search(clause.text[: span.start])
+    if (alt and any(s.label == DATE and s.start == alt.end() for s in clause.spans)) or (
             before_alt and any(s.label == DATE and s.end <= before_alt.start()
                                and len(words(clause.text[s.end: before_alt.start()])) <= 4
                                for s in clause.spans)):
         return None  # "26 Agustus malam waktu setempat atau 27 Agustus pagi WIB": one day, twice
-    kinds = {str(w).lower() for w in conf.get("kind_words", [])}
+    kinds = dw.kind_words
     if (len(toks) >= 2 and toks[-1].text.lower() in kinds and toks[-2].text.lower() in preps
             and only_space(clause.text[toks[-1].end: start])
             and only_space(clause.text[toks[-2].end: toks[-1].start])):

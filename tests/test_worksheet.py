@@ -4,6 +4,7 @@ version, page count and paper size, Indonesian labels, same seed -> same PDF."""
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 import re
 from pathlib import Path
 
@@ -408,3 +409,22 @@ def test_worksheet_start_then_finish_writes_what_write_worksheet_writes(bank, tm
     written = write_worksheet(bank, tmp_path / "b", WorksheetOptions(seed=3), pdf=pdf, stem="w")
     assert [p.name for p in started] == [p.name for p in written] == names
     assert [p.read_bytes() for p in started] == [p.read_bytes() for p in written]
+
+
+def test_worksheet_answers_with_one_name_at_most_three_times(bank):
+    """As a deck (select.MAX_PER_NAME): the seed worksheet answered 'Sergey Lavrov' in four
+    of its five short answers."""
+    from quizgen.select import MAX_PER_NAME
+
+    for item in bank.items:  # the sample's person answers, tagged as generated banks tag them
+        if "PERSON" in item.tags:
+            item.tags = ["answer-person"]
+    for n in range(5):
+        extra = copy.deepcopy(bank.items[0])
+        extra.id, extra.kind, extra.score = f"short-{n:012d}", "short", 0.9 - n / 100
+        extra.question = f"Siapa yang melakukan hal ke-{n}?"
+        extra.answer, extra.tags = "Sergey Lavrov", ["answer-person"]
+        extra.sources = [replace(s, sentence=100 + n) for s in extra.sources]
+        bank.items.append(extra)
+    picked = [i for items in select_items(bank, {"short": 10}).values() for i in items]
+    assert sum("Lavrov" in i.answer for i in picked) <= MAX_PER_NAME == 3

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import QuizgenError
 from ..model import CLOZE, KINDS, MCQ, SHORT, TRUEFALSE, ArticleInfo, Item, QuestionBank
-from ..select import fact_of, gives_away
+from ..select import MAX_PER_NAME, fact_of, gives_away, names_in
 from .cardtext import BLANK, answer_index
 
 # Sections in print order: quick recognition first, free recall last.
@@ -121,8 +121,9 @@ def select_items(bank: QuestionBank, counts: dict[str, int] | None) -> dict[str,
     """Kept items per kind, best score first (bank order breaks ties), capped by counts.
 
     Without counts, every kept item is printed: the person chose them in the bank. With
-    counts, quizgen chooses, and then one worksheet asks about each fact once and takes at
-    most one item from each source sentence, so that no question gives away the answer
+    counts, quizgen chooses, and then one worksheet asks about each fact once, answers with
+    one name at most MAX_PER_NAME times (select.py), and takes at most one item from each
+    source sentence, so that no question gives away the answer
     of another (a blank filled in a neighbour, two true/false statements of one sentence).
     A kind may then come out short of its count rather than break that.
     """
@@ -147,6 +148,9 @@ def select_items(bank: QuestionBank, counts: dict[str, int] | None) -> dict[str,
             prints_sentence = kind in WHOLE_SENTENCE_KINDS
             if fact_of(item) in facts or mine & shown or (prints_sentence and mine & used):
                 continue
+            if any(sum(w in names_in(other) for other in taken) >= MAX_PER_NAME
+                   for w in names_in(item)):
+                continue  # one name answers at most MAX_PER_NAME questions, as in a deck
             if any(_gives_away(item, other) or _gives_away(other, item)
                    or gives_away(item, other) for other in taken):
                 continue
